@@ -1,0 +1,146 @@
+// Package lint runs the whole pipeline on a set of paths: discover, parse, evaluate,
+// sort. It is what the CLI calls, and what an editor integration calls for one buffer.
+package lint
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/infralint/infralint/pkg/discover"
+	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/dockerfile"
+	"github.com/infralint/infralint/pkg/report"
+	"github.com/infralint/infralint/pkg/rules"
+)
+
+// DefaultMaxFileSize bounds what one file may cost: no real Dockerfile is near it.
+const DefaultMaxFileSize = 4 << 20
+
+// Options control a run.
+type Options struct {
+	Jobs        int   // parallel workers; 0 means one per CPU
+	MaxFileSize int64 // 0 means DefaultMaxFileSize
+}
+
+// Parse turns one file's bytes into a document of the given kind.
+func Parse(kind model.Kind, path string, src []byte) (*model.Document, []model.FileError) {
+	switch kind {
+	case model.KindDockerfile:
+		return dockerfile.Parse(path, src)
+	default:
+		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("no parser for %s files yet", kind)}}
+	}
+}
+
+// Paths lints every file found under paths. Files that cannot be read or parsed become
+// errors in the result; they never stop the other files from being linted.
+func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options) *report.Result {
+	files, errs := discover.Walk(paths)
+	res := Files(ctx, eng, files, opts)
+	res.Errors = append(res.Errors, errs...)
+	res.Sort()
+	return res
+}
+
+type fileResult struct {
+	findings []model.Finding
+	errs     []model.FileError
+	source   *model.Source
+}
+
+// Files lints the given files on a pool of workers. The result is sorted, so it is the
+// same whatever the number of workers.
+func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts Options) *report.Result {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	jobs = min(jobs, max(len(files), 1))
+	results := make([]fileResult, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = lintFile(ctx, eng, files[i], opts)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := &report.Result{Rules: eng.Rules(), Files: len(files), Sources: map[string]*model.Source{}}
+	for i, r := range results {
+		res.Findings = append(res.Findings, r.findings...)
+		res.Errors = append(res.Errors, r.errs...)
+		if len(r.findings) > 0 && r.source != nil {
+			res.Sources[files[i].Path] = r.source
+		}
+	}
+	res.Sort()
+	return res
+}
+
+// lintFile reads, parses and evaluates one file. A panic anywhere below is turned into
+// an error for this file, so one bad input never costs the user the other results.
+func lintFile(ctx context.Context, eng *rules.Engine, f discover.File, opts Options) (out fileResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = fileResult{errs: []model.FileError{{
+				File:    f.Path,
+				Message: fmt.Sprintf("internal error (please report it): %v\n%s", p, debug.Stack()),
+			}}}
+		}
+	}()
+	src, err := readFile(f.Path, opts.MaxFileSize)
+	if err != nil {
+		return fileResult{errs: []model.FileError{{File: f.Path, Message: err.Error()}}}
+	}
+	return Source(ctx, eng, f.Kind, f.Path, src)
+}
+
+// Source lints one file's contents, as if read from path.
+func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string, src []byte) fileResult {
+	doc, errs := Parse(kind, path, src)
+	out := fileResult{errs: errs}
+	if doc == nil {
+		return out
+	}
+	out.source = doc.Source
+	findings, err := eng.Evaluate(ctx, doc)
+	if err != nil {
+		out.errs = append(out.errs, model.FileError{File: path, Message: err.Error()})
+		return out
+	}
+	out.findings = findings
+	return out
+}
+
+func readFile(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("file is larger than the %d MiB limit", limit>>20)
+	}
+	return data, nil
+}

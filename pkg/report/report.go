@@ -1,0 +1,134 @@
+// Package report turns the result of a run into text, JSON or SARIF. Reporters only
+// format: they read no files, no environment and no clock, so the same result always
+// gives the same bytes.
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/infralint/infralint/pkg/model"
+)
+
+// Tool describes the program that produced a result.
+type Tool struct {
+	Name           string
+	Version        string
+	InformationURI string
+}
+
+// Result is everything a reporter may show.
+type Result struct {
+	Tool     Tool
+	Findings []model.Finding   // sorted by file, line, column, rule
+	Errors   []model.FileError // sorted by file, line
+	Rules    []model.Rule      // every enabled rule, sorted by ID (SARIF lists them all)
+	Files    int               // how many files were linted
+	// Sources holds the text of each file that has findings, keyed by Finding.File, so
+	// the text reporter can show the offending line without reading the file again.
+	Sources map[string]*model.Source
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Files    int `json:"files"`
+	Findings int `json:"findings"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	// FileErrors counts files that could not be read or parsed.
+	FileErrors int `json:"file_errors"`
+}
+
+// Summarize counts r's findings.
+func (r *Result) Summarize() Summary {
+	s := Summary{Files: r.Files, Findings: len(r.Findings), FileErrors: len(r.Errors)}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case model.SeverityError:
+			s.Errors++
+		case model.SeverityWarning:
+			s.Warnings++
+		case model.SeverityInfo:
+			s.Infos++
+		case model.SeverityNone:
+		}
+	}
+	return s
+}
+
+// Sort puts findings and errors in the canonical order, so output is identical
+// whatever the parallelism of the run.
+func (r *Result) Sort() {
+	sort.SliceStable(r.Findings, func(i, j int) bool { return lessFinding(&r.Findings[i], &r.Findings[j]) })
+	sort.SliceStable(r.Errors, func(i, j int) bool {
+		a, b := r.Errors[i], r.Errors[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return errLine(a) < errLine(b)
+	})
+	slices.SortFunc(r.Rules, func(a, b model.Rule) int { return strings.Compare(a.ID, b.ID) })
+}
+
+func errLine(e model.FileError) int {
+	if e.Range == nil {
+		return 0
+	}
+	return e.Range.Start.Line
+}
+
+func lessFinding(a, b *model.Finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Range.Start.Line != b.Range.Start.Line {
+		return a.Range.Start.Line < b.Range.Start.Line
+	}
+	if a.Range.Start.Column != b.Range.Start.Column {
+		return a.Range.Start.Column < b.Range.Start.Column
+	}
+	if a.RuleID != b.RuleID {
+		return a.RuleID < b.RuleID
+	}
+	return a.Message < b.Message
+}
+
+// Reporter writes a result in one format to the writer it was made with.
+type Reporter interface {
+	Report(r *Result) error
+}
+
+// Options are the choices a reporter may need. The CLI fills them in; reporters never
+// look at the terminal or the environment themselves.
+type Options struct {
+	Color bool // ANSI colour in text output
+}
+
+// Formats lists the names New accepts.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+var formats = map[string]func(io.Writer, Options) Reporter{
+	"text":  func(w io.Writer, o Options) Reporter { return &Text{W: w, Color: o.Color} },
+	"json":  func(w io.Writer, _ Options) Reporter { return &JSON{W: w} },
+	"sarif": func(w io.Writer, _ Options) Reporter { return &SARIF{W: w} },
+}
+
+// New returns the reporter for a format name.
+func New(format string, w io.Writer, opts Options) (Reporter, error) {
+	mk, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats(), ", "))
+	}
+	return mk(w, opts), nil
+}

@@ -1,0 +1,269 @@
+package rules
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/infralint/infralint/pkg/model"
+)
+
+// Selection says which rules run and with which options.
+type Selection struct {
+	// Only, when set, runs exactly these rules (IDs or aliases), whether or not they
+	// are on by default.
+	Only []string
+	// Enable turns on rules that are off by default; Disable turns rules off.
+	Enable, Disable []string
+	// Options override option defaults, by rule ID or alias, then option name.
+	Options map[string]map[string]any
+}
+
+// Engine evaluates documents against the enabled rules. It is safe for concurrent use:
+// each document kind's policies are compiled once, on first use, into one prepared
+// query that all workers share.
+type Engine struct {
+	reg     *Registry
+	enabled []model.Rule
+	byID    map[string]model.Rule
+	options map[string]map[string]any
+	mu      sync.Mutex
+	queries map[model.Kind]*preparedKind
+}
+
+type preparedKind struct {
+	once sync.Once
+	pq   rego.PreparedEvalQuery
+	err  error
+}
+
+// New selects the rules to run. An unknown rule or option name is an error that says
+// what was probably meant.
+func New(reg *Registry, sel Selection) (*Engine, error) {
+	var errs []error
+	resolve := func(names []string) map[string]bool {
+		out := map[string]bool{}
+		for _, n := range names {
+			r, ok := reg.Lookup(n)
+			if !ok {
+				errs = append(errs, unknownRule(reg, n))
+				continue
+			}
+			out[r.ID] = true
+		}
+		return out
+	}
+	only, enable, disable := resolve(sel.Only), resolve(sel.Enable), resolve(sel.Disable)
+	e := &Engine{reg: reg, byID: map[string]model.Rule{}, options: map[string]map[string]any{}, queries: map[model.Kind]*preparedKind{}}
+	for _, r := range reg.rules {
+		on := r.Enabled
+		if len(sel.Only) > 0 {
+			on = only[r.ID]
+		}
+		on = (on || enable[r.ID]) && !disable[r.ID]
+		if !on {
+			continue
+		}
+		e.enabled = append(e.enabled, r)
+		e.byID[r.ID] = r
+		opts := map[string]any{}
+		for _, o := range r.Options {
+			opts[o.Name] = o.Default
+		}
+		e.options[r.ID] = opts
+	}
+	for name, given := range sel.Options {
+		r, ok := reg.Lookup(name)
+		if !ok {
+			errs = append(errs, unknownRule(reg, name))
+			continue
+		}
+		for k, v := range given {
+			if !slices.ContainsFunc(r.Options, func(o model.Option) bool { return o.Name == k }) {
+				errs = append(errs, fmt.Errorf("rule %s has no option %q", r.ID, k))
+				continue
+			}
+			if opts, on := e.options[r.ID]; on {
+				opts[k] = v
+			}
+		}
+	}
+	return e, errors.Join(errs...)
+}
+
+func unknownRule(reg *Registry, name string) error {
+	if s := reg.Suggest(name); s != "" {
+		return fmt.Errorf("unknown rule %q (did you mean %s?)", name, s)
+	}
+	return fmt.Errorf("unknown rule %q", name)
+}
+
+// Rules returns the enabled rules, sorted by ID.
+func (e *Engine) Rules() []model.Rule { return slices.Clone(e.enabled) }
+
+// Registry returns the registry the engine selects from.
+func (e *Engine) Registry() *Registry { return e.reg }
+
+// queryFor returns the prepared query of a kind, compiling it on first use. A run that
+// lints only Dockerfiles never compiles the other kinds' policies.
+func (e *Engine) queryFor(ctx context.Context, kind model.Kind) (rego.PreparedEvalQuery, error) {
+	e.mu.Lock()
+	pk, ok := e.queries[kind]
+	if !ok {
+		pk = &preparedKind{}
+		e.queries[kind] = pk
+	}
+	e.mu.Unlock()
+	pk.once.Do(func() { pk.pq, pk.err = e.prepare(ctx, kind) })
+	return pk.pq, pk.err
+}
+
+// aggregateModule collects the findings of every compiled rule of a kind in one query:
+// one evaluation per document, never one per rule.
+const aggregateModule = `package infralint.main.%[1]s
+
+findings contains {"rule": id, "result": r} if {
+	some id
+	some r in data.infralint.rules.%[1]s[id].deny
+}
+`
+
+func (e *Engine) prepare(ctx context.Context, kind model.Kind) (rego.PreparedEvalQuery, error) {
+	modules := map[string]*ast.Module{}
+	for _, m := range e.reg.libs {
+		modules[m.Package.Location.File] = m
+	}
+	for _, r := range e.enabled {
+		if r.Target != kind {
+			continue
+		}
+		for i, m := range e.reg.modules[r.ID] {
+			modules[fmt.Sprintf("%s#%d", m.Package.Location.File, i)] = m
+		}
+		// Options are compiled in as a rule of the rule's own package, so a policy
+		// reads them as `options.name`, defaults from METADATA merged with config.
+		opts, err := json.Marshal(e.options[r.ID])
+		if err != nil {
+			return rego.PreparedEvalQuery{}, fmt.Errorf("rule %s options: %w", r.ID, err)
+		}
+		src := fmt.Sprintf("package infralint.rules.%s[%q]\n\noptions := %s\n", kind, r.ID, opts)
+		m, err := ast.ParseModule("options/"+r.ID+".rego", src)
+		if err != nil {
+			return rego.PreparedEvalQuery{}, fmt.Errorf("rule %s options: %w", r.ID, err)
+		}
+		modules["options/"+r.ID] = m
+	}
+	agg, err := ast.ParseModule("aggregate/"+string(kind)+".rego", fmt.Sprintf(aggregateModule, kind))
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	modules["aggregate/"+string(kind)] = agg
+	c := ast.NewCompiler()
+	c.Compile(modules)
+	if c.Failed() {
+		return rego.PreparedEvalQuery{}, fmt.Errorf("compiling %s policies: %w", kind, c.Errors)
+	}
+	return rego.New(
+		rego.Compiler(c),
+		rego.Query(fmt.Sprintf("data.infralint.main.%s.findings", kind)),
+	).PrepareForEval(ctx)
+}
+
+// Prepare compiles the policies of the given kinds now rather than on first use.
+func (e *Engine) Prepare(ctx context.Context, kinds ...model.Kind) error {
+	for _, k := range kinds {
+		if _, err := e.queryFor(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// never is a canceller that never fires: passing it stops OPA from starting a goroutine
+// per evaluation to watch the context.
+var never = topdown.NewCancel()
+
+// Evaluate runs the enabled rules of the document's kind and returns its findings, each
+// with a range and a fingerprint.
+func (e *Engine) Evaluate(ctx context.Context, doc *model.Document) ([]model.Finding, error) {
+	pq, err := e.queryFor(ctx, doc.Kind)
+	if err != nil {
+		return nil, err
+	}
+	input, err := ast.InterfaceToValue(doc.Input)
+	if err != nil {
+		return nil, fmt.Errorf("%s: building policy input: %w", doc.Path, err)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalExternalCancel(never))
+	if err != nil {
+		return nil, fmt.Errorf("%s: evaluating policies: %w", doc.Path, err)
+	}
+	return e.decode(doc, rs)
+}
+
+type rawFinding struct {
+	rule, ptr, msg string
+}
+
+func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding, error) {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	items, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: policies returned %T, not a set of findings", doc.Path, rs[0].Expressions[0].Value)
+	}
+	raws := make([]rawFinding, 0, len(items))
+	for _, it := range items {
+		obj, _ := it.(map[string]any)
+		rule, _ := obj["rule"].(string)
+		res, _ := obj["result"].(map[string]any)
+		msg, _ := res["msg"].(string)
+		ptr, _ := res["ptr"].(string)
+		if rule == "" || msg == "" {
+			return nil, fmt.Errorf("%s: rule %q returned a finding without a message: use result.fail", doc.Path, rule)
+		}
+		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg})
+	}
+	// Order before numbering repeats, so fingerprints do not depend on set order.
+	slices.SortFunc(raws, func(a, b rawFinding) int {
+		return strings.Compare(a.rule+"\x00"+a.ptr+"\x00"+a.msg, b.rule+"\x00"+b.ptr+"\x00"+b.msg)
+	})
+	seen := map[string]int{}
+	out := make([]model.Finding, 0, len(raws))
+	for _, raw := range raws {
+		r := e.byID[raw.rule]
+		anchor := doc.Locations.Anchor(raw.ptr)
+		key := raw.rule + "\x00" + doc.Path + "\x00" + anchor + "\x00" + raw.msg
+		n := seen[key]
+		seen[key] = n + 1
+		out = append(out, model.Finding{
+			RuleID:      raw.rule,
+			Severity:    r.Severity,
+			Category:    r.Category,
+			HelpURI:     r.HelpURI(),
+			Message:     raw.msg,
+			File:        doc.Path,
+			Range:       doc.Locations.Locate(raw.ptr),
+			Pointer:     raw.ptr,
+			Context:     doc.Locations.Context(raw.ptr),
+			Fingerprint: fingerprint(key, n),
+		})
+	}
+	return out, nil
+}
+
+func fingerprint(key string, occurrence int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", key, occurrence))
+	return hex.EncodeToString(sum[:16])
+}
