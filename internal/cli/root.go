@@ -1,0 +1,214 @@
+// Package cli is infralint's command line: flag parsing, output files and exit codes.
+// The work itself is done by pkg/lint; this package only wires it to the terminal.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/infralint/infralint/pkg/lint"
+	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/report"
+	"github.com/infralint/infralint/pkg/rules"
+)
+
+// Streams are where a command reads and writes; tests give buffers.
+type Streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// Getenv reads the environment (NO_COLOR); tests give a map.
+	Getenv func(string) string
+	// IsTerminal reports whether Out is a terminal, for colour.
+	IsTerminal func() bool
+}
+
+// DefaultStreams are the process's own.
+func DefaultStreams() Streams {
+	return Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, IsTerminal: stdoutIsTerminal}
+}
+
+func stdoutIsTerminal() bool {
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+type lintFlags struct {
+	formats  []string
+	failOn   string
+	noColor  bool
+	jobs     int
+	policies []string
+	enable   []string
+	disable  []string
+	only     []string
+}
+
+// NewRoot builds the infralint command tree.
+func NewRoot(s Streams) *cobra.Command {
+	lf := &lintFlags{}
+	root := &cobra.Command{
+		Use:   "infralint [PATH...]",
+		Short: "Lint Dockerfiles against Docker's published best practices",
+		Long: "infralint lints the files a team ships its infrastructure in against Docker's and\n" +
+			"Kubernetes' published best practices, and reports in text, JSON or SARIF.\n\n" +
+			"With no PATH it lints the current directory.",
+		Args:          cobra.ArbitraryArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd.Context(), s, lf, args)
+		},
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetIn(s.In)
+	root.SetVersionTemplate("infralint {{.Version}}\n")
+	addLintFlags(root, lf)
+
+	lintCmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Lint files and directories (the default command)",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd.Context(), s, lf, args)
+		},
+	}
+	addLintFlags(lintCmd, lf)
+	root.AddCommand(lintCmd, newRulesCmd(s), newExplainCmd(s), newParseCmd(s), newVersionCmd(s))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
+	return root
+}
+
+func addLintFlags(cmd *cobra.Command, lf *lintFlags) {
+	f := cmd.Flags()
+	f.StringArrayVarP(&lf.formats, "format", "f", nil,
+		"output format: text, json or sarif; FORMAT=FILE writes to a file (repeat for several outputs)")
+	f.StringVar(&lf.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this severity: error, warning, info or none")
+	f.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR is honoured too)")
+	f.IntVarP(&lf.jobs, "jobs", "j", 0, "files linted in parallel (default: one per CPU)")
+	f.StringArrayVar(&lf.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
+	f.StringSliceVar(&lf.enable, "enable", nil, "turn on rules that are off by default (IDs or aliases, comma-separated)")
+	f.StringSliceVar(&lf.disable, "disable", nil, "turn rules off (IDs or aliases, comma-separated)")
+	f.StringSliceVar(&lf.only, "only", nil, "run only these rules (IDs or aliases, comma-separated)")
+}
+
+// output is one requested report: a format and where it goes.
+type output struct {
+	format string
+	path   string // "" for standard output
+}
+
+func parseOutputs(specs []string) ([]output, error) {
+	if len(specs) == 0 {
+		return []output{{format: "text"}}, nil
+	}
+	var outs []output
+	toStdout := 0
+	for _, spec := range specs {
+		format, path, _ := strings.Cut(spec, "=")
+		if _, err := report.New(format, io.Discard, report.Options{}); err != nil {
+			return nil, err
+		}
+		if path == "" || path == "-" {
+			path = ""
+			toStdout++
+		}
+		outs = append(outs, output{format: format, path: path})
+	}
+	if toStdout > 1 {
+		return nil, errors.New("only one --format can write to standard output; give the others a file (--format sarif=out.sarif)")
+	}
+	return outs, nil
+}
+
+func loadEngine(policyDirs []string, sel rules.Selection) (*rules.Engine, error) {
+	reg, err := rules.Load(policyDirs...)
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: fmt.Errorf("loading policies: %w", err)}
+	}
+	eng, err := rules.New(reg, sel)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return eng, nil
+}
+
+func runLint(ctx context.Context, s Streams, lf *lintFlags, paths []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	failOn, err := model.ParseSeverity(lf.failOn)
+	if err != nil {
+		return usageError("--fail-on: %v", err)
+	}
+	outs, err := parseOutputs(lf.formats)
+	if err != nil {
+		return usageError("--format: %v", err)
+	}
+	if lf.jobs < 0 {
+		return usageError("--jobs must be 0 (all cores) or more")
+	}
+	eng, err := loadEngine(lf.policies, rules.Selection{Only: lf.only, Enable: lf.enable, Disable: lf.disable})
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	res := lint.Paths(ctx, eng, paths, lint.Options{Jobs: lf.jobs})
+	res.Tool = report.Tool{Name: "infralint", Version: Version(), InformationURI: "https://github.com/infralint/infralint"}
+
+	color := !lf.noColor && s.Getenv("NO_COLOR") == "" && s.IsTerminal()
+	for _, o := range outs {
+		if err := writeReport(s, o, res, color); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return &exitError{code: ExitError, silent: true}
+	case failOn != model.SeverityNone && hasFindingAtOrAbove(res.Findings, failOn):
+		return &exitError{code: ExitFindings, silent: true}
+	}
+	return nil
+}
+
+func hasFindingAtOrAbove(fs []model.Finding, sev model.Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= sev {
+			return true
+		}
+	}
+	return false
+}
+
+func writeReport(s Streams, o output, res *report.Result, color bool) error {
+	if o.path == "" {
+		rep, err := report.New(o.format, s.Out, report.Options{Color: color})
+		if err != nil {
+			return err
+		}
+		return rep.Report(res)
+	}
+	f, err := os.Create(o.path)
+	if err != nil {
+		return fmt.Errorf("--format %s: %w", o.format, err)
+	}
+	rep, err := report.New(o.format, f, report.Options{})
+	if err != nil {
+		f.Close()
+		return err
+	}
+	if err := rep.Report(res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

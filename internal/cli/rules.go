@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/infralint/infralint/pkg/discover"
+	"github.com/infralint/infralint/pkg/lint"
+	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/ruledoc"
+	"github.com/infralint/infralint/pkg/rules"
+	"github.com/infralint/infralint/policies"
+)
+
+func newRulesCmd(s Streams) *cobra.Command {
+	var format string
+	var dirs []string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule: ID, severity, category, whether it is on by default, title",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			reg, err := rules.Load(dirs...)
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			switch format {
+			case "json":
+				enc := json.NewEncoder(s.Out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(reg.Rules())
+			case "text", "":
+				tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tTARGET\tSEVERITY\tCATEGORY\tON\tTITLE")
+				for _, r := range reg.Rules() {
+					on := "yes"
+					if !r.Enabled {
+						on = "no"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Target, r.Severity, r.Category, on, r.Title)
+				}
+				return tw.Flush()
+			default:
+				return usageError("--format must be text or json")
+			}
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
+	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "directory of extra Rego policies (repeatable)")
+	return cmd
+}
+
+func newExplainCmd(s Streams) *cobra.Command {
+	var dirs []string
+	cmd := &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Show a rule's documentation: why it matters, how to fix it, examples (IDs and aliases work)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			reg, err := rules.Load(dirs...)
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			r, ok := reg.Lookup(args[0])
+			if !ok {
+				if sug := reg.Suggest(args[0]); sug != "" {
+					return usageError("unknown rule %q (did you mean %s?)", args[0], sug)
+				}
+				return usageError("unknown rule %q; `infralint rules` lists them", args[0])
+			}
+			var fsys fs.FS = policies.FS
+			if r.Source != "builtin" {
+				fsys = os.DirFS(r.Source)
+			}
+			bad, good := ruledoc.Examples(fsys, r)
+			_, err = fmt.Fprint(s.Out, ruledoc.Page(r, bad, good))
+			return err
+		},
+	}
+	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "directory of extra Rego policies (repeatable)")
+	return cmd
+}
+
+func newParseCmd(s Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "parse FILE",
+		Short: "Print the policy input of a file as JSON: what your own Rego policies see",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			path := args[0]
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			kind := discover.Classify(path)
+			if kind == "" {
+				kind = model.KindDockerfile
+			}
+			doc, errs := lint.Parse(kind, path, src)
+			for _, e := range errs {
+				fmt.Fprintln(s.Err, e.Error())
+			}
+			if doc == nil {
+				return &exitError{code: ExitError, silent: true}
+			}
+			enc := json.NewEncoder(s.Out)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(doc.Input); err != nil {
+				return err
+			}
+			if len(errs) > 0 {
+				return &exitError{code: ExitError, silent: true, err: fmt.Errorf("%s", strings.TrimSpace(errs[0].Message))}
+			}
+			return nil
+		},
+	}
+}
