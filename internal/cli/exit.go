@@ -1,6 +1,9 @@
 package cli
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Exit codes. They are the contract with CI systems and pre-commit, so they live in one
 // place.
@@ -38,7 +41,8 @@ func ExitCode(err error) (code int, print bool) {
 	if err == nil {
 		return ExitClean, false
 	}
-	if e, ok := err.(*exitError); ok {
+	var e *exitError
+	if errors.As(err, &e) {
 		return e.code, !e.silent
 	}
 	// Anything cobra itself rejects (unknown flag, bad value) is a usage error.

@@ -34,7 +34,7 @@ func Classify(name string) model.Kind {
 	lower := strings.ToLower(base)
 	switch {
 	case lower == "dockerfile", lower == "containerfile",
-		strings.HasPrefix(lower, "dockerfile."), strings.HasPrefix(lower, "dockerfile-"),
+		strings.HasPrefix(lower, "dockerfile."), strings.HasPrefix(lower, "dockerfile-"), strings.HasPrefix(lower, "dockerfile_"),
 		strings.HasPrefix(lower, "containerfile."), strings.HasPrefix(lower, "containerfile-"),
 		strings.HasSuffix(lower, ".dockerfile"), strings.HasSuffix(lower, ".containerfile"):
 		if isNotADockerfile(lower) {

@@ -45,7 +45,12 @@ type Summary struct {
 
 // Summarize counts r's findings.
 func (r *Result) Summarize() Summary {
-	s := Summary{Files: r.Files, Findings: len(r.Findings), FileErrors: len(r.Errors)}
+	s := Summary{Files: r.Files, Findings: len(r.Findings)}
+	errFiles := map[string]bool{}
+	for _, e := range r.Errors {
+		errFiles[e.File] = true
+	}
+	s.FileErrors = len(errFiles)
 	for _, f := range r.Findings {
 		switch f.Severity {
 		case model.SeverityError:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -213,6 +214,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *model.Document) ([]model.Fin
 
 type rawFinding struct {
 	rule, ptr, msg string
+	at             model.Position
 }
 
 func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding, error) {
@@ -233,11 +235,16 @@ func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding
 		if rule == "" || msg == "" {
 			return nil, fmt.Errorf("%s: rule %q returned a finding without a message: use result.fail", doc.Path, rule)
 		}
-		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg})
+		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg, at: doc.Locations.Locate(ptr).Start})
 	}
-	// Order before numbering repeats, so fingerprints do not depend on set order.
+	// Order before numbering repeats, so fingerprints do not depend on set order. Repeats
+	// are numbered in source order (not in the text order of their pointers, where
+	// /instructions/12 comes before /instructions/5), so each keeps its number when
+	// lines or instructions are added above them.
 	slices.SortFunc(raws, func(a, b rawFinding) int {
-		return strings.Compare(a.rule+"\x00"+a.ptr+"\x00"+a.msg, b.rule+"\x00"+b.ptr+"\x00"+b.msg)
+		return cmp.Or(strings.Compare(a.rule, b.rule), strings.Compare(a.msg, b.msg),
+			cmp.Compare(a.at.Line, b.at.Line), cmp.Compare(a.at.Column, b.at.Column),
+			strings.Compare(a.ptr, b.ptr))
 	})
 	seen := map[string]int{}
 	out := make([]model.Finding, 0, len(raws))

@@ -129,7 +129,13 @@ func (reg *Registry) index() error {
 		for _, name := range append([]string{r.ID}, r.Aliases...) {
 			key := strings.ToLower(name)
 			if j, dup := reg.byName[key]; dup && j != i {
-				errs = append(errs, fmt.Errorf("%q names both rule %s and rule %s", name, reg.rules[j].ID, r.ID))
+				// Point at the rule a user can change: a user policy rather than a built-in one.
+				at := r
+				if at.Source == "builtin" {
+					at = reg.rules[j]
+				}
+				errs = append(errs, fmt.Errorf("%s: %q names both rule %s and rule %s",
+					reg.modules[at.ID][0].Package.Location, name, reg.rules[j].ID, r.ID))
 				continue
 			}
 			reg.byName[key] = i

@@ -11,3 +11,7 @@ fail(node, msg) := {"ptr": node.ptr, "msg": msg}
 
 # at returns a finding about the element at a JSON Pointer into the input.
 at(ptr, msg) := {"ptr": ptr, "msg": msg}
+
+# arg returns a finding about the k-th argument of a shell command (0 is the first word
+# after the command name), such as one unpinned package of an install.
+arg(cmd, k, msg) := {"ptr": sprintf("%s/args/%d", [cmd.ptr, k]), "msg": msg}

@@ -39,6 +39,10 @@ type Stage struct {
 	Platform string `json:"platform,omitempty"`
 	// Instructions are the indexes of the stage's instructions, FROM included.
 	Instructions []int `json:"instructions"`
+	// Args and Env are the ARGs and ENVs declared in the stage, in order. Env also holds
+	// the ENV of the stage it is built FROM, which the image inherits.
+	Args []KeyValue `json:"args"`
+	Env  []KeyValue `json:"env"`
 	// CopiesFrom lists the earlier stages this stage takes files from (COPY --from,
 	// RUN --mount from=), so rules about the shipped image can follow them.
 	CopiesFrom []int `json:"copies_from"`

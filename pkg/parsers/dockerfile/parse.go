@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,6 +118,12 @@ func (b *builder) add(node *parser.Node) {
 	} else if stage >= 0 {
 		st := &b.in.Stages[stage]
 		st.Instructions = append(st.Instructions, idx)
+		switch in.Cmd {
+		case "arg":
+			st.Args = append(st.Args, in.Pairs...)
+		case "env":
+			st.Env = append(st.Env, in.Pairs...)
+		}
 	} else if in.Cmd == "arg" {
 		b.in.Args = append(b.in.Args, in.Pairs...)
 	}
@@ -128,6 +135,8 @@ func (b *builder) anchorFor(stage int, node *parser.Node) string {
 	name := strconv.Itoa(stage)
 	if stage >= 0 && stage < len(b.in.Stages) && b.in.Stages[stage].Name != "" {
 		name = strings.ToLower(b.in.Stages[stage].Name)
+	} else if args := nodeArgs(node); strings.EqualFold(node.Value, "from") && len(args) >= 3 && strings.EqualFold(args[1], "as") {
+		name = strings.ToLower(args[2]) // the stage a FROM opens is added after its anchor is set
 	}
 	return "stage " + name + ": " + strings.Join(strings.Fields(node.Original), " ")
 }
@@ -153,14 +162,17 @@ func (b *builder) instruction(node *parser.Node, idx, stage int, ptr string, dep
 	typed, err := instructions.ParseInstruction(node)
 	if err != nil {
 		b.errs = append(b.errs, locatedError(b.path, b.src, err))
+		// On error BuildKit returns a typed nil (a nil *CopyCommand in an interface),
+		// which the switch below would match and dereference.
+		typed = nil
 	}
 	switch c := typed.(type) {
 	case *instructions.EnvCommand:
 		in.Pairs = pairs(c.Env)
-		in.LegacyForm = legacyForm(in.Args, node)
+		in.LegacyForm = legacyForm(c.Env)
 	case *instructions.LabelCommand:
 		in.Pairs = pairs(c.Labels)
-		in.LegacyForm = legacyForm(in.Args, node)
+		in.LegacyForm = legacyForm(c.Labels)
 	case *instructions.ArgCommand:
 		for _, a := range c.Args {
 			kv := KeyValue{Key: a.Key}
@@ -263,18 +275,9 @@ func pairs(kvs instructions.KeyValuePairs) []KeyValue {
 }
 
 // legacyForm reports `ENV key value` (no "="), which BuildKit still accepts but warns on.
-// In the legacy form the node holds exactly one key and the rest of the line as value,
-// and the line's first argument has no "=".
-func legacyForm(args []string, node *parser.Node) bool {
-	if len(args) != 2 {
-		return false
-	}
-	rest := strings.TrimSpace(node.Original)
-	fields := strings.Fields(rest)
-	if len(fields) < 2 {
-		return false
-	}
-	return !strings.Contains(fields[1], "=")
+// BuildKit's parser marks the pair of the legacy form as having no delimiter.
+func legacyForm(kvs instructions.KeyValuePairs) bool {
+	return slices.ContainsFunc(kvs, func(kv instructions.KeyValuePair) bool { return kv.NoDelim })
 }
 
 func (b *builder) addStage(from *Instruction, node *parser.Node) {
@@ -284,6 +287,8 @@ func (b *builder) addStage(from *Instruction, node *parser.Node) {
 		From:         from.Index,
 		Instructions: []int{from.Index},
 		CopiesFrom:   []int{},
+		Args:         []KeyValue{},
+		Env:          []KeyValue{},
 	}
 	args := from.Args
 	if len(args) >= 3 && strings.EqualFold(args[1], "as") {
@@ -296,6 +301,9 @@ func (b *builder) addStage(from *Instruction, node *parser.Node) {
 	}
 	if len(args) > 0 {
 		st.Base = b.parseImage(args[0])
+		if st.Base.Stage != nil {
+			st.Env = append(st.Env, b.in.Stages[*st.Base.Stage].Env...)
+		}
 		ptr := st.Ptr
 		st.Base.Ptr = ptr + "/base"
 		r := b.loc.ranges["/instructions/"+strconv.Itoa(from.Index)]
@@ -325,12 +333,10 @@ func (b *builder) tokenRange(line int, tok string, fallback model.Range) model.R
 }
 
 func (b *builder) shellOf(stage int) []string {
-	for i := len(b.in.Instructions) - 1; i >= 0; i-- {
-		in := b.in.Instructions[i]
-		if in.Stage != stage {
-			break
-		}
-		if in.Cmd == "shell" {
+	// The stage's own instructions so far, last first: for a parent stage, the last
+	// instructions of the file belong to later stages.
+	for _, i := range slices.Backward(b.in.Stages[stage].Instructions) {
+		if in := b.in.Instructions[i]; in.Cmd == "shell" {
 			return in.Args
 		}
 	}

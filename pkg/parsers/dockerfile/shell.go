@@ -65,7 +65,7 @@ func (b *builder) shellText(node *parser.Node, depth int) (string, bool) {
 	joined := strings.Join(lines, "\n")
 	start := skipKeywordAndFlags(joined, depth)
 	blanked := []byte(joined)
-	for i := 0; i < start; i++ {
+	for i := range start {
 		if blanked[i] != '\n' {
 			blanked[i] = ' '
 		}
@@ -244,8 +244,12 @@ func (w *shellWalker) command(st *syntax.Stmt, ctx cmdCtx) {
 			args[i] = wordString(a)
 		}
 		r := w.rangeOf(c.Pos(), c.End())
-		w.addCommand(args[0], args[1:], r, ctx)
-		w.unwrap(c, args, r, ctx)
+		argRanges := make([]model.Range, len(c.Args))
+		for i, a := range c.Args {
+			argRanges[i] = w.rangeOf(a.Pos(), a.End())
+		}
+		w.addCommand(args[0], args[1:], r, ctx, argRanges[1:]...)
+		w.unwrap(c, args, r, ctx, argRanges)
 	case *syntax.BinaryCmd:
 		switch c.Op {
 		case syntax.Pipe, syntax.PipeAll:
@@ -378,7 +382,7 @@ var wrappers = map[string]map[string]bool{
 // gosu USER cmd, chroot DIR cmd, timeout DURATION cmd.
 var takesPositional = map[string]int{"gosu": 1, "su-exec": 1, "chroot": 1, "timeout": 1}
 
-func (w *shellWalker) unwrap(c *syntax.CallExpr, args []string, r model.Range, ctx cmdCtx) {
+func (w *shellWalker) unwrap(c *syntax.CallExpr, args []string, r model.Range, ctx cmdCtx, argRanges []model.Range) {
 	name := baseName(args[0])
 	if isShell(name) {
 		if script, ok := shellScriptArg(args[0], args[1:]); ok {
@@ -426,7 +430,7 @@ done:
 	}
 	inner := ctx
 	inner.via = name
-	w.addCommand(args[i], args[i+1:], r, inner)
+	w.addCommand(args[i], args[i+1:], r, inner, argRanges[i+1:]...)
 	if isShell(baseName(args[i])) {
 		if script, ok := shellScriptArg(args[i], args[i+1:]); ok {
 			inner.via = name + " sh -c"
@@ -482,7 +486,9 @@ func viaOr(outer, inner string) string {
 	return outer + " " + inner
 }
 
-func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx cmdCtx) {
+// addCommand records a simple command. argRanges, when known, are the ranges of its
+// arguments: /commands/N/args/K points a finding at one package name of an install.
+func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx cmdCtx, argRanges ...model.Range) {
 	idx := len(w.in.Commands)
 	ptr := fmt.Sprintf("%s/commands/%d", w.ptr, idx)
 	cmd := Command{
@@ -504,7 +510,11 @@ func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx 
 	}
 	w.in.Commands = append(w.in.Commands, cmd)
 	text := strings.Join(append([]string{name}, args...), " ")
-	w.b.loc.set(ptr, r, w.b.loc.anchors[w.ptr]+" | "+ctx.via+" "+text)
+	anchor := w.b.loc.anchors[w.ptr] + " | " + ctx.via + " " + text
+	w.b.loc.set(ptr, r, anchor)
+	for k, ar := range argRanges {
+		w.b.loc.set(fmt.Sprintf("%s/args/%d", ptr, k), ar, fmt.Sprintf("%s /args/%d", anchor, k))
+	}
 }
 
 func (w *shellWalker) rangeOf(from, to syntax.Pos) model.Range {
@@ -530,12 +540,18 @@ func shellScriptArg(name string, args []string) (string, bool) {
 	if !isShell(name) {
 		return "", false
 	}
+	optionName := false
 	for i, a := range args {
+		if optionName {
+			optionName = false // the name after -o / +o, such as pipefail
+			continue
+		}
 		if !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "+") {
 			return "", false
 		}
 		if a == "-o" || a == "+o" {
-			continue // its option name follows and starts with no dash; handled below
+			optionName = true
+			continue
 		}
 		if !strings.HasPrefix(a, "--") && strings.Contains(a, "c") && i+1 < len(args) {
 			return args[i+1], true

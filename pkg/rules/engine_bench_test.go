@@ -1,0 +1,356 @@
+//go:build unix
+
+package rules_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	rast "github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/dockerfile"
+	"github.com/infralint/infralint/pkg/rules"
+	"github.com/infralint/infralint/policies"
+)
+
+// The start-up steps of a run, each measured alone (see docs/performance.md):
+// LoadRegistry, then CompileDockerfile, then Evaluate once per file. Every benchmark also
+// reports cpu-ms/op (process user+sys time, GC workers included), which a busy machine
+// inflates less than wall time.
+
+func BenchmarkLoadRegistry(b *testing.B) {
+	reg := loadRegistry(b)
+	b.ReportMetric(float64(len(reg.Rules())), "rules")
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		if _, err := rules.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileDockerfile is what the first Dockerfile of a run pays: the default rule
+// selection, and the Dockerfile policies compiled into one prepared query.
+func BenchmarkCompileDockerfile(b *testing.B) {
+	reg := loadRegistry(b)
+	ctx := context.Background()
+	b.ReportMetric(float64(countKind(reg.Rules(), model.KindDockerfile)), "rules")
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		eng, err := rules.New(reg, rules.Selection{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileNoRules is the part of the compile that does not grow with the rules:
+// the libraries and the aggregate query, every rule disabled.
+func BenchmarkCompileNoRules(b *testing.B) {
+	reg := loadRegistry(b)
+	var all []string
+	for _, r := range reg.Rules() {
+		all = append(all, r.ID)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		eng, err := rules.New(reg, rules.Selection{Disable: all})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluate is the per-file cost once the engine is prepared: input conversion,
+// one evaluation of the aggregate query and decoding the findings.
+func BenchmarkEvaluate(b *testing.B) {
+	eng := preparedEngine(b)
+	doc := benchDocument(b)
+	ctx := context.Background()
+	found, err := eng.Evaluate(ctx, doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(found)), "findings")
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		if _, err := eng.Evaluate(ctx, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInputConversion is the share of Evaluate spent turning the parser's input into
+// an OPA value.
+func BenchmarkInputConversion(b *testing.B) {
+	doc := benchDocument(b)
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		if _, err := rast.InterfaceToValue(doc.Input); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCorpusLint parses and evaluates every file of the measurement corpus
+// (../shared/corpus, third-party files that must never be copied into this repository)
+// per iteration, on one goroutine, with the engine prepared beforehand.
+func BenchmarkCorpusLint(b *testing.B) {
+	root := corpusDir(b)
+	type file struct {
+		path string
+		src  []byte
+	}
+	var files []file
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		files = append(files, file{p, src})
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng := preparedEngine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		for _, f := range files {
+			doc, _ := dockerfile.Parse(f.path, f.src)
+			if doc == nil {
+				continue
+			}
+			if _, err := eng.Evaluate(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// The two benchmarks below measure changes the design proposes (DESIGN.md §5) on the real
+// policy set, without the engine: they parse policies/ themselves.
+
+// BenchmarkPolicyParse is the Rego parse inside LoadRegistry, with annotation processing
+// (what Load does, to read METADATA) and without (what a generated METADATA table allows).
+func BenchmarkPolicyParse(b *testing.B) {
+	srcs := policySources(b)
+	for _, mode := range []struct {
+		name     string
+		annotate bool
+	}{{"annotations", true}, {"no-annotations", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer cpuPerOp(b)()
+			for b.Loop() {
+				parsePolicies(b, srcs, mode.annotate)
+			}
+		})
+	}
+}
+
+// BenchmarkPolicyCompile compiles the built-in Dockerfile policies and libraries with every
+// compiler stage, and with the check-only stages skipped (safe for embedded policies that
+// CI compiles with every check).
+func BenchmarkPolicyCompile(b *testing.B) {
+	srcs := policySources(b)
+	skip := []rast.StageID{
+		rast.StageCheckTypes, rast.StageCheckUnusedImports, rast.StageCheckDeprecatedBuiltins,
+		rast.StageBuildRequiredCapabilities, rast.StageCheckRecursion, rast.StageCheckKeywordOverrides,
+		rast.StageCheckDuplicateImports, rast.StageCheckUnsafeBuiltins,
+	}
+	for _, mode := range []struct {
+		name string
+		skip []rast.StageID
+	}{{"all-stages", nil}, {"skip-checks", skip}} {
+		b.Run(mode.name, func(b *testing.B) {
+			mods := parsePolicies(b, srcs, false) // Compile works on copies, as in the engine
+			b.ReportAllocs()
+			defer cpuPerOp(b)()
+			for b.Loop() {
+				c := rast.NewCompiler().WithSkipStages(mode.skip...)
+				if c.Compile(mods); c.Failed() {
+					b.Fatal(c.Errors)
+				}
+			}
+		})
+	}
+}
+
+// policySources reads what the engine compiles for Dockerfiles: the embedded libraries,
+// the enabled Dockerfile rules, their options modules and the aggregate query.
+func policySources(b *testing.B) map[string]string {
+	b.Helper()
+	srcs := map[string]string{}
+	dirs := []string{"lib"}
+	for _, r := range loadRegistry(b).Rules() {
+		if r.Target != model.KindDockerfile || !r.Enabled || r.Source != "builtin" {
+			continue
+		}
+		dirs = append(dirs, r.Dir)
+		// Options are compiled in as the engine does: one rule in the rule's package.
+		opts := map[string]any{}
+		for _, o := range r.Options {
+			opts[o.Name] = o.Default
+		}
+		js, err := json.Marshal(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs["options/"+r.ID] = fmt.Sprintf("package infralint.rules.dockerfile[%q]\n\noptions := %s\n", r.ID, js)
+	}
+	for _, dir := range dirs {
+		entries, err := fs.ReadDir(policies.FS, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".rego") || strings.HasSuffix(e.Name(), "_test.rego") {
+				continue
+			}
+			src, err := fs.ReadFile(policies.FS, dir+"/"+e.Name())
+			if err != nil {
+				b.Fatal(err)
+			}
+			srcs[dir+"/"+e.Name()] = string(src)
+		}
+	}
+	srcs["aggregate.rego"] = `package infralint.main.dockerfile
+
+findings contains {"rule": id, "result": r} if {
+	some id
+	some r in data.infralint.rules.dockerfile[id].deny
+}
+`
+	return srcs
+}
+
+func parsePolicies(b *testing.B, srcs map[string]string, annotate bool) map[string]*rast.Module {
+	mods := make(map[string]*rast.Module, len(srcs))
+	for name, src := range srcs {
+		m, err := rast.ParseModuleWithOpts(name, src, rast.ParserOptions{ProcessAnnotation: annotate})
+		if err != nil {
+			b.Fatal(err)
+		}
+		mods[name] = m
+	}
+	return mods
+}
+
+func loadRegistry(b *testing.B) *rules.Registry {
+	b.Helper()
+	reg, err := rules.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return reg
+}
+
+func preparedEngine(b *testing.B) *rules.Engine {
+	b.Helper()
+	eng, err := rules.New(loadRegistry(b), rules.Selection{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := eng.Prepare(context.Background(), model.KindDockerfile); err != nil {
+		b.Fatal(err)
+	}
+	return eng
+}
+
+func countKind(rs []model.Rule, kind model.Kind) int {
+	n := 0
+	for _, r := range rs {
+		if r.Target == kind && r.Enabled {
+			n++
+		}
+	}
+	return n
+}
+
+// benchDocument parses the Dockerfile BenchmarkParse uses. It reads that constant from
+// the parser's benchmark file rather than keeping a copy, so the two always agree and
+// "evaluation costs N× parsing" compares the same file.
+func benchDocument(b *testing.B) *model.Document {
+	b.Helper()
+	const file = "../parsers/dockerfile/parse_bench_test.go"
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var src string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "benchDockerfile" {
+			if lit, ok := vs.Values[0].(*ast.BasicLit); ok {
+				src, err = strconv.Unquote(lit.Value)
+			}
+		}
+		return src == ""
+	})
+	if src == "" || err != nil {
+		b.Fatalf("no benchDockerfile constant in %s (%v)", file, err)
+	}
+	doc, errs := dockerfile.Parse("Dockerfile", []byte(src))
+	if doc == nil || len(errs) > 0 {
+		b.Fatalf("the benchmark Dockerfile does not parse cleanly: %v", errs)
+	}
+	return doc
+}
+
+func corpusDir(b *testing.B) string {
+	b.Helper()
+	root, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus", "dockerfiles"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(root); err != nil {
+		b.Skipf("no measurement corpus at %s", root)
+	}
+	return root
+}
+
+// cpuPerOp reports the process's CPU time per iteration; call it as defer cpuPerOp(b)()
+// right before the loop.
+func cpuPerOp(b *testing.B) func() {
+	start := cpuTime(b)
+	return func() {
+		b.ReportMetric(float64((cpuTime(b)-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+}
+
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: Remove the apt lists in the RUN that fetched them
+# description: |
+#   A `RUN` of the shipped image runs `apt-get update` or `apt-get install` but does not
+#   remove `/var/lib/apt/lists` before it ends.
+#
+#   The package lists that `apt-get update` downloads are tens of megabytes that the
+#   image never needs at run time, and once a layer holds them a later `RUN` cannot
+#   take them out again. End the same `RUN` with `rm -rf /var/lib/apt/lists/*`, or keep
+#   the lists out of the layer with `--mount=type=cache,target=/var/lib/apt/lists` (a
+#   `RUN` with a cache mount on `/var/lib/apt` or `/var/cache/apt` is also taken as
+#   managing apt's caches on purpose). Only the final stage and the stages it is built
+#   `FROM` are checked: a builder stage whose files are copied out with `COPY --from`
+#   leaves its lists behind.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, apt-get
+#   - ref: https://docs.docker.com/build/cache/optimize/#use-cache-mounts
+#     description: Docker docs, use cache mounts
+# custom:
+#   severity: info
+#   category: efficiency
+#   aliases: [DL3009]
+package infralint.rules.dockerfile["apt-lists-not-removed"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the image", [pkg.program(cmd), pkg.apt_subcommand(cmd)])) if {
+	some run in df.runs
+	pkg.in_image(run)
+	cmd := _culprit(run)
+	not _removed_after(run, cmd)
+	not _cache_mounted(run)
+}
+
+# _fetches are the apt commands of a RUN that download package lists.
+_fetches(run) := [c |
+	some c in run.commands
+	pkg.program(c) in {"apt-get", "apt"}
+	pkg.apt_subcommand(c) in {"install", "update"}
+]
+
+_installs(run) := [c | some c in _fetches(run); pkg.apt_subcommand(c) == "install"]
+
+# _culprit is the first install of the RUN, or its first update when it installs nothing.
+_culprit(run) := _installs(run)[0]
+
+_culprit(run) := _fetches(run)[0] if count(_installs(run)) == 0
+
+# The lists must be removed after the last command that fetched them.
+_removed_after(run, _) if {
+	fetches := _fetches(run)
+	last := fetches[count(fetches) - 1]
+	some c in run.commands
+	c.index > last.index
+	_removes_lists(c)
+}
+
+_removes_lists(c) if pkg.removes(c, "/var/lib/apt/lists")
+
+_removes_lists(c) if pkg.removes(c, "/var/lib/apt")
+
+_removes_lists(c) if {
+	pkg.program(c) == "find"
+	c.args[0] in {"/var/lib/apt/lists", "/var/lib/apt/lists/"}
+	some a in c.args
+	a in {"-delete", "-exec"}
+}
+
+_cache_mounted(run) if {
+	some t in pkg.mount_targets(run)
+	t in {"/var/lib/apt", "/var/lib/apt/lists", "/var/cache/apt"}
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Pin versions in gem install
+# description: |
+#   `gem install` names a gem without a version (`bundler` rather than
+#   `bundler:2.5.14` or `bundler -v 2.5.14`).
+#
+#   Without a version, each build installs the newest release of that day, so two builds
+#   of the same commit can ship different code, and a new major release can break the
+#   image without any change of yours. Add `:<version>` to the gem name or pass
+#   `-v <version>`, or install the application's gems from its `Gemfile.lock` with
+#   `bundle install`. Local `.gem` files and paths are not checked.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, version pinning
+#   - ref: https://guides.rubygems.org/command-reference/#gem-install
+#     description: RubyGems command reference, gem install
+# custom:
+#   severity: warning
+#   category: reliability
+#   aliases: [DL3028]
+package infralint.rules.dockerfile["gem-unpinned"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(cmd, sprintf("gem %q is not pinned to a version", [p])) if {
+	some [_, cmd] in df.commands
+	not pkg.gem_version_flag(cmd)
+	some p in pkg.gem_packages(cmd)
+	pkg.gem_judgeable(p)
+	not pkg.gem_pinned(p)
+}

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
+LABEL maintainer="ops@example.com"
+ENV MAINTAINER=ops
+RUN echo "MAINTAINER jane" > /AUTHORS

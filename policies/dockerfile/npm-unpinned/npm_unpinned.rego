@@ -1,0 +1,34 @@
+# METADATA
+# title: Pin versions in npm install
+# description: |
+#   `npm install` (or `yarn add`, `pnpm add`) names a package without a version
+#   (`typescript` or `@angular/cli` rather than `typescript@5.4.5` or
+#   `@angular/cli@18.0.1`).
+#
+#   Without a version, each build installs the newest release of that day, so two builds
+#   of the same commit can ship different code, and a new major release can break the
+#   image without any change of yours. Add `@<version>` after the package name (for
+#   scoped packages, after `@scope/name`), or install the project's dependencies from
+#   its lockfile with `npm ci`. Floating tags such as `@latest` count as unpinned.
+#   Paths, tarballs, git and URL specs are not checked.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, version pinning
+#   - ref: https://docs.npmjs.com/cli/commands/npm-install
+#     description: npm documentation, npm install <name>@<version>
+# custom:
+#   severity: warning
+#   category: reliability
+#   aliases: [DL3016]
+package infralint.rules.dockerfile["npm-unpinned"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(cmd, sprintf("package %q is not pinned to a version", [p])) if {
+	some [_, cmd] in df.commands
+	some p in pkg.node_packages(cmd)
+	pkg.node_judgeable(p)
+	not pkg.node_pinned(p)
+}

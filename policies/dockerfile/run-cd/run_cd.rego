@@ -1,0 +1,61 @@
+# METADATA
+# title: Use WORKDIR instead of cd
+# description: |
+#   A `RUN` changes directory with `cd` for the commands after it.
+#
+#   A directory change lasts only until the end of its `RUN`, so each `RUN` that needs
+#   it repeats the `cd`, and a reader has to trace which directory each command runs
+#   in. Set the directory with `WORKDIR`, which also applies to the following `RUN`,
+#   `COPY`, `CMD` and `ENTRYPOINT` instructions. A `cd` inside a subshell (`( cd dir &&
+#   make )`), one that is the last command of its `RUN`, and one into a directory made
+#   at build time (`cd "$(mktemp -d)"`) are not reported.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#workdir
+#     description: Docker build best practices, WORKDIR
+#   - ref: https://docs.docker.com/reference/dockerfile/#workdir
+#     description: Dockerfile reference, WORKDIR
+# custom:
+#   severity: warning
+#   category: maintainability
+#   aliases: [DL3003, DS-0013, DS013]
+package infralint.rules.dockerfile["run-cd"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(cmd, sprintf("%s changes the directory of the commands after it: use WORKDIR", [_text(cmd)])) if {
+	some [run, cmd] in df.commands
+	cmd.name == "cd"
+	not cmd.subshell
+	_top_level(run, cmd)
+	not _made_at_build_time(cmd)
+	_followed(run, cmd)
+}
+
+# The RUN's own script: written directly, a heredoc body, or the script of an exec-form
+# RUN ["sh", "-c", "..."]. A `sh -c` inside a shell-form RUN is a child process.
+_top_level(_, cmd) if not cmd.via
+
+_top_level(_, cmd) if cmd.via == "heredoc"
+
+_top_level(run, cmd) if {
+	run.json_form
+	cmd.via == "sh -c"
+}
+
+_made_at_build_time(cmd) if {
+	some a in cmd.args
+	regex.match("[$][(]|`", a)
+}
+
+# Some command of the same script runs after the cd.
+_followed(run, cmd) if {
+	some c in run.commands
+	c.index > cmd.index
+	object.get(c, "via", "") == object.get(cmd, "via", "")
+}
+
+_text(cmd) := concat(" ", ["cd", cmd.args[0]]) if count(cmd.args) > 0
+
+_text(cmd) := "cd" if count(cmd.args) == 0

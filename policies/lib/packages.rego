@@ -1,0 +1,337 @@
+# METADATA
+# description: |
+#   Helpers for package-manager commands of a RUN (apt-get, apt, apk, pip, npm, yarn,
+#   pnpm, gem): the program of a command, its operands with the values of flags skipped,
+#   the packages of an install subcommand, and version-pin detection per manager. The
+#   commands are the ones of data.infralint.lib.dockerfile.commands.
+package infralint.lib.packages
+
+# program is the command's name without its directory: apt-get for /usr/bin/apt-get.
+program(cmd) := name if {
+	parts := split(cmd.name, "/")
+	name := parts[count(parts) - 1]
+}
+
+# operands returns the words of args that are not flags, skipping the value that follows
+# each flag named in `valued` (`-o X`, `--target-release X`; the `--flag=X` form is a
+# single word and needs no skipping). Every word after `--` is an operand.
+operands(args, valued) := [a |
+	some i, a in args
+	_operand(args, i, valued)
+]
+
+_operand(args, i, valued) if {
+	not _after_double_dash(args, i)
+	args[i] != "--"
+	not startswith(args[i], "-")
+	not _flag_value(args, i, valued)
+}
+
+_operand(args, i, _) if _after_double_dash(args, i)
+
+_after_double_dash(args, i) if {
+	some j
+	args[j] == "--"
+	j < i
+}
+
+_flag_value(args, i, valued) if {
+	i > 0
+	args[i - 1] in valued
+	not _after_double_dash(args, i - 1)
+}
+
+# short_flag is true when a word of args is a group of single-letter flags (-y, -qy,
+# -qqy) holding `letter`. Words like -oFoo=bar, which attach a value, are not groups.
+short_flag(args, letter) if {
+	some a in args
+	regex.match(`^-[A-Za-z0-9]+$`, a)
+	contains(substring(a, 1, -1), letter)
+}
+
+# long_flag is true when args hold --name or --name=value.
+long_flag(args, name) if {
+	some a in args
+	_long_matches(a, name)
+}
+
+_long_matches(a, name) if a == name
+
+_long_matches(a, name) if startswith(a, concat("", [name, "="]))
+
+# dynamic is true for a word the shell expands at run time ($VAR, $(cmd), `cmd`), whose
+# value a rule cannot judge.
+dynamic(word) if contains(word, "$")
+
+dynamic(word) if contains(word, "`")
+
+# ---------------------------------------------------------------------------------------
+# apt-get and apt
+
+# apt_valued are the apt-get / apt flags that take their value as the next word.
+apt_valued := {
+	"-o", "--option", "-c", "--config-file", "-t", "--target-release",
+	"--default-release", "--solver", "--planner", "--with-source", "-a",
+	"--host-architecture", "-P", "--build-profiles", "-e", "--error-on", "--format",
+}
+
+# apt_operands are the words of an apt-get or apt command that are not flags: the
+# subcommand first, then its operands (package names for install).
+apt_operands(cmd) := operands(cmd.args, apt_valued)
+
+# apt_subcommand is install in `apt-get -o X=Y -y install curl`.
+apt_subcommand(cmd) := apt_operands(cmd)[0]
+
+# apt_packages are the operands after the subcommand.
+apt_packages(cmd) := array.slice(ops, 1, count(ops)) if ops := apt_operands(cmd)
+
+# apt_package_name is the name part of an apt-get install operand: curl for
+# curl=7.88.1-10, curl:amd64 or curl/bookworm-backports.
+apt_package_name(p) := lower(name) if {
+	base := split(p, "=")[0]
+	no_release := split(base, "/")[0]
+	name := split(no_release, ":")[0]
+}
+
+# apt_pinned is true for an operand that names a version: curl=7.88.1-10, curl=7.*.
+apt_pinned(p) if {
+	parts := split(p, "=")
+	count(parts) > 1
+	parts[1] != ""
+}
+
+# apt_judgeable is true for an operand that is a plain package name or name=version,
+# not a .deb file, a path, a pattern, an expansion or a removal (`curl-`).
+apt_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, "/")
+	not endswith(p, ".deb")
+	not endswith(p, "-")
+	not endswith(p, "+")
+	not regex.match(`[*?~^\[\]()!]`, p)
+	regex.match(`^[A-Za-z0-9]`, p)
+}
+
+# ---------------------------------------------------------------------------------------
+# apk
+
+apk_valued := {
+	"-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "-t", "--virtual",
+	"--keys-dir", "--repositories-file", "--timeout", "--cache-max-age",
+}
+
+apk_operands(cmd) := operands(cmd.args, apk_valued)
+
+apk_subcommand(cmd) := apk_operands(cmd)[0]
+
+# ---------------------------------------------------------------------------------------
+# pip
+
+# pip_args are the pip arguments of a pip command: the args of pip, pip3, pip3.12, or
+# the words after `-m pip` of python, python3, python3.12.
+pip_args(cmd) := cmd.args if regex.match(`^pip(\d+(\.\d+)?)?$`, program(cmd))
+
+pip_args(cmd) := array.slice(cmd.args, i + 2, count(cmd.args)) if {
+	regex.match(`^python(\d+(\.\d+)?)?$`, program(cmd))
+	some i
+	cmd.args[i] == "-m"
+	cmd.args[i + 1] == "pip"
+	# Every word before -m is an interpreter flag; any other word is a script, and -m
+	# one of its arguments.
+	count(operands(array.slice(cmd.args, 0, i), {"-W", "-X"})) == 0
+}
+
+pip_valued := {
+	"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
+	"-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--prefix", "--root",
+	"--src", "--platform", "--python-version", "--implementation", "--abi",
+	"--upgrade-strategy", "--progress-bar", "--trusted-host", "--cache-dir", "--log",
+	"--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert",
+	"--global-option", "--install-option", "-C", "--config-settings", "--no-binary",
+	"--only-binary", "--report", "--root-user-action", "--python", "--keyring-provider",
+	"--use-feature", "--use-deprecated", "--resume-retries", "--group",
+	"--build-constraint", "--log-file", "--local-log",
+}
+
+# pip_install_args are the pip arguments of a `pip install`.
+pip_install_args(cmd) := args if {
+	args := pip_args(cmd)
+	ops := operands(args, pip_valued)
+	ops[0] == "install"
+}
+
+# pip_packages are the requirement operands of a `pip install`.
+pip_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+	ops := operands(pip_install_args(cmd), pip_valued)
+}
+
+# pip_pinned is true for a requirement with an exact or compatible-release version:
+# flask==3.0.2, flask[async]===3.0.2, flask~=3.0.
+pip_pinned(p) if regex.match(`(==|~=)`, p)
+
+# pip_judgeable is true for a requirement naming a package of an index, not a local
+# path, an archive, a URL, a direct reference (name @ url) or an expansion.
+pip_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, "/")
+	not contains(p, "@")
+	not contains(p, ":")
+	not regex.match(`\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar)$`, lower(p))
+	regex.match(`^[A-Za-z0-9]`, p)
+}
+
+# ---------------------------------------------------------------------------------------
+# npm, yarn, pnpm
+
+npm_valued := {
+	"--registry", "--prefix", "--tag", "-w", "--workspace", "--omit", "--include",
+	"--cache", "--userconfig", "--globalconfig", "--loglevel", "--install-strategy",
+	"--before", "--cpu", "--os", "--libc", "--auth-type", "--otp", "--scope",
+	"--script-shell", "--location", "--fetch-retries", "--fetch-timeout", "-C",
+	"--cwd", "--modules-folder", "--filter", "--network-timeout", "--mutex",
+}
+
+# npm_install_subcommands are npm install and its aliases.
+npm_install_subcommands := {
+	"install", "i", "add", "in", "ins", "inst", "insta", "instal", "isnt", "isnta",
+	"isntal", "isntall",
+}
+
+# node_packages are the package specs a node package manager is asked to add: npm
+# install/i/add, yarn add, yarn global add, pnpm add/install/i. It is undefined for
+# other commands.
+node_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+	program(cmd) == "npm"
+	ops := operands(cmd.args, npm_valued)
+	ops[0] in npm_install_subcommands
+}
+
+node_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+	program(cmd) in {"yarn", "pnpm"}
+	ops := operands(cmd.args, npm_valued)
+	ops[0] == "add"
+}
+
+node_packages(cmd) := array.slice(ops, 2, count(ops)) if {
+	program(cmd) == "yarn"
+	ops := operands(cmd.args, npm_valued)
+	ops[0] == "global"
+	ops[1] == "add"
+}
+
+# node_judgeable is true for a registry package spec (name, name@version, @scope/name,
+# @scope/name@version), not a path, a tarball, a URL, a git or GitHub spec, an alias
+# (name@npm:other) or an expansion.
+node_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, ":")
+	not regex.match(`^[.~/]`, p)
+	not regex.match(`\.(tgz|tar\.gz|tar)$`, lower(p))
+	regex.match(`^(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9_][a-z0-9._~-]*(@.*)?$`, lower(p))
+}
+
+# node_version is the version part of a registry spec: 1.2.3 for @scope/name@1.2.3.
+node_version(p) := v if {
+	rest := trim_prefix(p, "@")
+	parts := split(rest, "@")
+	count(parts) == 2
+	v := parts[1]
+}
+
+# node_name is the name part of a registry spec: @scope/name for @scope/name@1.2.3.
+node_name(p) := concat("", ["@", split(trim_prefix(p, "@"), "@")[0]]) if startswith(p, "@")
+
+node_name(p) := split(p, "@")[0] if not startswith(p, "@")
+
+# node_pinned is true for a spec with a version or range other than a floating tag.
+node_pinned(p) if {
+	v := node_version(p)
+	v != ""
+	not lower(v) in {"latest", "next", "*", "x"}
+}
+
+# ---------------------------------------------------------------------------------------
+# gem
+
+gem_valued := {
+	"-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--document", "-s",
+	"--source", "-p", "--http-proxy", "-P", "--trust-policy", "--platform", "-g",
+	"--file", "--build-root", "--target-rbconfig", "--config-file",
+}
+
+gem_operands(cmd) := operands(cmd.args, gem_valued)
+
+# gem_packages are the gem operands of a `gem install`.
+gem_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+	program(cmd) == "gem"
+	ops := gem_operands(cmd)
+	ops[0] == "install"
+}
+
+# gem_version_flag is true when a -v/--version flag pins every gem of the command.
+gem_version_flag(cmd) if {
+	some a in cmd.args
+	a in {"-v", "--version"}
+}
+
+gem_version_flag(cmd) if long_flag(cmd.args, "--version")
+
+gem_version_flag(cmd) if {
+	some a in cmd.args
+	regex.match(`^-v.+`, a)
+}
+
+# gem_pinned is true for name:version.
+gem_pinned(p) if {
+	parts := split(p, ":")
+	count(parts) == 2
+	parts[1] != ""
+}
+
+# gem_judgeable is true for a gem name, not a local .gem file, a path or an expansion.
+gem_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, "/")
+	not endswith(lower(p), ".gem")
+	regex.match(`^[A-Za-z0-9]`, p)
+}
+
+# ---------------------------------------------------------------------------------------
+# Stages whose files are layers of the shipped image
+
+# image_stages are the indexes of the final stage and of the stages it is built FROM,
+# directly or through other stages: the stages whose layers the shipped image is made
+# of. Stages that only feed it through COPY --from are not among them, so a cache they
+# leave behind never reaches the image.
+image_stages := graph.reachable(_base_graph, {s.index | some s in input.stages; s.final})
+
+_base_graph[s.index] := [b | b := s.base.stage] if {
+	some s in input.stages
+}
+
+# in_image is true when instruction i runs in one of the image_stages.
+in_image(i) if i.stage in image_stages
+
+# mount_targets are the normalised targets of a RUN's cache and tmpfs mounts, whose
+# contents never become part of a layer.
+mount_targets(run) := {_trim_slash(m.target) |
+	some m in run.mounts
+	m.type in {"cache", "tmpfs"}
+	m.target
+}
+
+_trim_slash(p) := p if p == "/"
+
+_trim_slash(p) := trim_right(p, "/") if p != "/"
+
+# removes is true when cmd is an `rm` whose operands remove the directory `dir` or
+# its contents (dir, dir/, dir/*, dir/something).
+removes(cmd, dir) if {
+	program(cmd) == "rm"
+	some a in operands(cmd.args, set())
+	_under(a, dir)
+}
+
+_under(a, dir) if _trim_slash(a) == dir
+
+_under(a, dir) if startswith(a, concat("", [dir, "/"]))
