@@ -12,13 +12,22 @@ program(cmd) := name if {
 	name := parts[count(parts) - 1]
 }
 
-# operands returns the words of args that are not flags, skipping the value that follows
-# each flag named in `valued` (`-o X`, `--target-release X`; the `--flag=X` form is a
-# single word and needs no skipping). Every word after `--` is an operand.
-operands(args, valued) := [a |
-	some i, a in args
+# operand_indexes returns the indexes of the words of args that are not flags, skipping
+# the value that follows each flag named in `valued` (`-o X`, `--target-release X`; the
+# `--flag=X` form is a single word and needs no skipping). Every word after `--` is an
+# operand.
+operand_indexes(args, valued) := [i |
+	some i, _ in args
 	_operand(args, i, valued)
 ]
+
+# operands returns the words at operand_indexes.
+operands(args, valued) := [args[i] | some i in operand_indexes(args, valued)]
+
+# arg_ptr points a finding at the k-th argument of a command (a package name), which
+# the parser locates when it knows the argument's position, and otherwise falls back
+# to the command.
+arg_ptr(cmd, k) := sprintf("%s/args/%d", [cmd.ptr, k])
 
 _operand(args, i, valued) if {
 	not _after_double_dash(args, i)
@@ -82,8 +91,13 @@ apt_operands(cmd) := operands(cmd.args, apt_valued)
 # apt_subcommand is install in `apt-get -o X=Y -y install curl`.
 apt_subcommand(cmd) := apt_operands(cmd)[0]
 
+# apt_package_indexes are the indexes in cmd.args of the operands after the subcommand.
+apt_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
+	idx := operand_indexes(cmd.args, apt_valued)
+}
+
 # apt_packages are the operands after the subcommand.
-apt_packages(cmd) := array.slice(ops, 1, count(ops)) if ops := apt_operands(cmd)
+apt_packages(cmd) := [cmd.args[k] | some k in apt_package_indexes(cmd)]
 
 # apt_package_name is the name part of an apt-get install operand: curl for
 # curl=7.88.1-10, curl:amd64 or curl/bookworm-backports.
@@ -127,19 +141,23 @@ apk_subcommand(cmd) := apk_operands(cmd)[0]
 # ---------------------------------------------------------------------------------------
 # pip
 
-# pip_args are the pip arguments of a pip command: the args of pip, pip3, pip3.12, or
-# the words after `-m pip` of python, python3, python3.12.
-pip_args(cmd) := cmd.args if regex.match(`^pip(\d+(\.\d+)?)?$`, program(cmd))
+# pip_offset is where the pip arguments of a command start in cmd.args: 0 for pip,
+# pip3 and pip3.12, after `-m pip` for python, python3 and python3.12.
+pip_offset(cmd) := 0 if regex.match(`^pip(\d+(\.\d+)?)?$`, program(cmd))
 
-pip_args(cmd) := array.slice(cmd.args, i + 2, count(cmd.args)) if {
+pip_offset(cmd) := i + 2 if {
 	regex.match(`^python(\d+(\.\d+)?)?$`, program(cmd))
 	some i
 	cmd.args[i] == "-m"
 	cmd.args[i + 1] == "pip"
+
 	# Every word before -m is an interpreter flag; any other word is a script, and -m
 	# one of its arguments.
 	count(operands(array.slice(cmd.args, 0, i), {"-W", "-X"})) == 0
 }
+
+# pip_args are the pip arguments of a pip command.
+pip_args(cmd) := array.slice(cmd.args, o, count(cmd.args)) if o := pip_offset(cmd)
 
 pip_valued := {
 	"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
@@ -160,10 +178,17 @@ pip_install_args(cmd) := args if {
 	ops[0] == "install"
 }
 
-# pip_packages are the requirement operands of a `pip install`.
-pip_packages(cmd) := array.slice(ops, 1, count(ops)) if {
-	ops := operands(pip_install_args(cmd), pip_valued)
+# pip_package_indexes are the indexes in cmd.args of the requirements of a `pip install`.
+pip_package_indexes(cmd) := [k |
+	some j in array.slice(idx, 1, count(idx))
+	k := offset + j
+] if {
+	offset := pip_offset(cmd)
+	idx := operand_indexes(pip_install_args(cmd), pip_valued)
 }
+
+# pip_packages are the requirement operands of a `pip install`.
+pip_packages(cmd) := [cmd.args[k] | some k in pip_package_indexes(cmd)]
 
 # pip_pinned is true for a requirement with an exact or compatible-release version:
 # flask==3.0.2, flask[async]===3.0.2, flask~=3.0.
@@ -197,27 +222,30 @@ npm_install_subcommands := {
 	"isntal", "isntall",
 }
 
-# node_packages are the package specs a node package manager is asked to add: npm
-# install/i/add, yarn add, yarn global add, pnpm add/install/i. It is undefined for
-# other commands.
-node_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+# node_package_indexes are the indexes in cmd.args of the package specs a node package
+# manager is asked to add: npm install/i/add, yarn add, yarn global add, pnpm add. It is
+# undefined for other commands.
+node_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
 	program(cmd) == "npm"
-	ops := operands(cmd.args, npm_valued)
-	ops[0] in npm_install_subcommands
+	idx := operand_indexes(cmd.args, npm_valued)
+	cmd.args[idx[0]] in npm_install_subcommands
 }
 
-node_packages(cmd) := array.slice(ops, 1, count(ops)) if {
+node_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
 	program(cmd) in {"yarn", "pnpm"}
-	ops := operands(cmd.args, npm_valued)
-	ops[0] == "add"
+	idx := operand_indexes(cmd.args, npm_valued)
+	cmd.args[idx[0]] == "add"
 }
 
-node_packages(cmd) := array.slice(ops, 2, count(ops)) if {
+node_package_indexes(cmd) := array.slice(idx, 2, count(idx)) if {
 	program(cmd) == "yarn"
-	ops := operands(cmd.args, npm_valued)
-	ops[0] == "global"
-	ops[1] == "add"
+	idx := operand_indexes(cmd.args, npm_valued)
+	cmd.args[idx[0]] == "global"
+	cmd.args[idx[1]] == "add"
 }
+
+# node_packages are the package specs at node_package_indexes.
+node_packages(cmd) := [cmd.args[k] | some k in node_package_indexes(cmd)]
 
 # node_judgeable is true for a registry package spec (name, name@version, @scope/name,
 # @scope/name@version), not a path, a tarball, a URL, a git or GitHub spec, an alias
@@ -238,11 +266,6 @@ node_version(p) := v if {
 	v := parts[1]
 }
 
-# node_name is the name part of a registry spec: @scope/name for @scope/name@1.2.3.
-node_name(p) := concat("", ["@", split(trim_prefix(p, "@"), "@")[0]]) if startswith(p, "@")
-
-node_name(p) := split(p, "@")[0] if not startswith(p, "@")
-
 # node_pinned is true for a spec with a version or range other than a floating tag.
 node_pinned(p) if {
 	v := node_version(p)
@@ -259,14 +282,19 @@ gem_valued := {
 	"--file", "--build-root", "--target-rbconfig", "--config-file",
 }
 
-gem_operands(cmd) := operands(cmd.args, gem_valued)
+# gem_package_indexes are the indexes in cmd.args of the gem operands of a `gem install`.
+# Words after `--` are build options for the gems' extensions, not gems.
+gem_package_indexes(cmd) := [k |
+	some k in array.slice(idx, 1, count(idx))
+	not _after_double_dash(cmd.args, k)
+] if {
+	program(cmd) == "gem"
+	idx := operand_indexes(cmd.args, gem_valued)
+	cmd.args[idx[0]] == "install"
+}
 
 # gem_packages are the gem operands of a `gem install`.
-gem_packages(cmd) := array.slice(ops, 1, count(ops)) if {
-	program(cmd) == "gem"
-	ops := gem_operands(cmd)
-	ops[0] == "install"
-}
+gem_packages(cmd) := [cmd.args[k] | some k in gem_package_indexes(cmd)]
 
 # gem_version_flag is true when a -v/--version flag pins every gem of the command.
 gem_version_flag(cmd) if {
@@ -304,6 +332,10 @@ gem_judgeable(p) if {
 # of. Stages that only feed it through COPY --from are not among them, so a cache they
 # leave behind never reaches the image.
 image_stages := graph.reachable(_base_graph, {s.index | some s in input.stages; s.final})
+
+# stage_chain is the set of stage i and the stages it is built FROM, directly or through
+# other stages: the stages whose ENV and files stage i starts from.
+stage_chain(i) := graph.reachable(_base_graph, {i})
 
 _base_graph[s.index] := [b | b := s.base.stage] if {
 	some s in input.stages

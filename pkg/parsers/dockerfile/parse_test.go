@@ -53,7 +53,7 @@ func dumpJSON(t *testing.T, doc *model.Document) []byte {
 }
 
 // pointers lists every pointer a finding can use: stages, base images, instructions,
-// ONBUILD triggers and RUN commands.
+// ONBUILD triggers, RUN commands and their arguments.
 func pointers(in *dockerfile.Input) []string {
 	var out []string
 	for _, st := range in.Stages {
@@ -64,6 +64,9 @@ func pointers(in *dockerfile.Input) []string {
 		out = append(out, i.Ptr)
 		for _, c := range i.Commands {
 			out = append(out, c.Ptr)
+			for k := range c.Args {
+				out = append(out, fmt.Sprintf("%s/args/%d", c.Ptr, k))
+			}
 		}
 		if i.Trigger != nil {
 			walk(i.Trigger)
@@ -352,6 +355,11 @@ func TestCommandRanges(t *testing.T) {
 			cmd:  "tar", want: "2:49-2:55", via: "sh -c",
 		},
 		{
+			name: "heredoc read by bash -o pipefail",
+			src:  "FROM alpine:3.20\nRUN bash -o pipefail <<EOF\ncurl -fsSL https://x | apk add curl\nEOF\n",
+			cmd:  "apk", want: "3:24-3:36", via: "heredoc",
+		},
+		{
 			name: "sudo wrapper",
 			src:  "FROM debian:12.5\nRUN echo a; sudo apt-get install -y x\n",
 			cmd:  "apt-get", want: "2:13-2:38", via: "sudo",
@@ -430,6 +438,24 @@ func TestFacts(t *testing.T) {
 		}
 		if s := in.Stages[3].Base.Stage; s == nil || *s != 1 {
 			t.Errorf("FROM runtime: stage = %v, want 1", s)
+		}
+	})
+	t.Run("context names the stage, from its FROM on", func(t *testing.T) {
+		doc, _, _ := parse(t, filepath.Join("testdata", "cases", "multistage"))
+		for ptr, want := range map[string]string{
+			"/instructions/0":            "",
+			"/stages/0":                  "stage build",
+			"/stages/0/base":             "stage build",
+			"/instructions/2":            "stage build",
+			"/instructions/5/commands/0": "stage build",
+			"/stages/1/base":             "stage runtime",
+			"/instructions/7":            "stage runtime",
+			"/stages/3/base":             "stage 3",
+			"/instructions/11":           "stage 3",
+		} {
+			if got := doc.Locations.Context(ptr); got != want {
+				t.Errorf("Context(%s) = %q, want %q", ptr, got, want)
+			}
 		}
 	})
 	t.Run("heredocs: shell bodies are analysed, a python body is not", func(t *testing.T) {

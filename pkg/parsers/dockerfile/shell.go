@@ -221,8 +221,15 @@ func readsScriptFromStdin(st *syntax.Stmt) bool {
 	if !isShell(wordString(call.Args[0])) {
 		return false
 	}
+	optionName := false
 	for _, a := range call.Args[1:] {
-		if s := wordString(a); !strings.HasPrefix(s, "-") || strings.Contains(strings.TrimLeft(s, "-"), "c") {
+		s := wordString(a)
+		switch {
+		case optionName:
+			optionName = false // the name after -o, such as pipefail
+		case s == "-o":
+			optionName = true
+		case !strings.HasPrefix(s, "-") || strings.Contains(strings.TrimLeft(s, "-"), "c"):
 			return false
 		}
 	}

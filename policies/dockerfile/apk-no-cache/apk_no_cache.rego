@@ -36,12 +36,13 @@ deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its ind
 }
 
 # _caching are the apk commands of a RUN that store the index: add and update without
-# --no-cache.
+# --no-cache. With --no-network apk fetches nothing, so it stores nothing either.
 _caching(run) := [c |
 	some c in run.commands
 	pkg.program(c) == "apk"
 	pkg.apk_subcommand(c) in {"add", "update"}
 	not pkg.long_flag(c.args, "--no-cache")
+	not pkg.long_flag(c.args, "--no-network")
 ]
 
 _cleaned_after(run, last) if {

@@ -31,11 +31,12 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("package %q is not pinned to a version", [p])) if {
+deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
 	some [_, cmd] in df.commands
 	pkg.program(cmd) == "apt-get"
 	pkg.apt_subcommand(cmd) == "install"
-	some p in pkg.apt_packages(cmd)
+	some k in pkg.apt_package_indexes(cmd)
+	p := cmd.args[k]
 	pkg.apt_judgeable(p)
 	not pkg.apt_pinned(p)
 	not _exempt(p)

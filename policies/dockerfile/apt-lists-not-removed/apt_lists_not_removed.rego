@@ -6,12 +6,12 @@
 #
 #   The package lists that `apt-get update` downloads are tens of megabytes that the
 #   image never needs at run time, and once a layer holds them a later `RUN` cannot
-#   take them out again. End the same `RUN` with `rm -rf /var/lib/apt/lists/*`, or keep
-#   the lists out of the layer with `--mount=type=cache,target=/var/lib/apt/lists` (a
-#   `RUN` with a cache mount on `/var/lib/apt` or `/var/cache/apt` is also taken as
-#   managing apt's caches on purpose). Only the final stage and the stages it is built
-#   `FROM` are checked: a builder stage whose files are copied out with `COPY --from`
-#   leaves its lists behind.
+#   take them out again. End the same `RUN` with `rm -rf /var/lib/apt/lists/*` (or,
+#   with apt 2.7.8 and later, `apt-get distclean`), or keep the lists out of the layer
+#   with `--mount=type=cache,target=/var/lib/apt/lists` (a `RUN` with a cache mount on
+#   `/var/lib/apt` or `/var/cache/apt` is also taken as managing apt's caches on
+#   purpose). Only the final stage and the stages it is built `FROM` are checked: a
+#   builder stage whose files are copied out with `COPY --from` leaves its lists behind.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker build best practices, apt-get
@@ -31,7 +31,7 @@ deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the i
 	some run in df.runs
 	pkg.in_image(run)
 	cmd := _culprit(run)
-	not _removed_after(run, cmd)
+	not _removed_after(run)
 	not _cache_mounted(run)
 }
 
@@ -50,7 +50,7 @@ _culprit(run) := _installs(run)[0]
 _culprit(run) := _fetches(run)[0] if count(_installs(run)) == 0
 
 # The lists must be removed after the last command that fetched them.
-_removed_after(run, _) if {
+_removed_after(run) if {
 	fetches := _fetches(run)
 	last := fetches[count(fetches) - 1]
 	some c in run.commands
@@ -61,6 +61,12 @@ _removed_after(run, _) if {
 _removes_lists(c) if pkg.removes(c, "/var/lib/apt/lists")
 
 _removes_lists(c) if pkg.removes(c, "/var/lib/apt")
+
+# apt 2.7.8 and later (Debian 13): distclean removes the lists except the Release files.
+_removes_lists(c) if {
+	pkg.program(c) in {"apt-get", "apt"}
+	pkg.apt_subcommand(c) in {"distclean", "dist-clean"}
+}
 
 _removes_lists(c) if {
 	pkg.program(c) == "find"

@@ -13,11 +13,12 @@
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#add-or-copy
 #     description: Docker build best practices, ADD or COPY (remote files with --checksum)
-#   - ref: https://docs.docker.com/reference/dockerfile/#verifying-a-remote-file-checksum-add---checksumchecksum-http-src
+#   - ref: https://docs.docker.com/reference/dockerfile/#add---checksum
 #     description: Dockerfile reference, ADD --checksum
 # custom:
 #   severity: warning
 #   category: security
+#   aliases: []
 package infralint.rules.dockerfile["curl-pipe-shell"]
 
 import data.infralint.lib.dockerfile as df

@@ -23,21 +23,22 @@ package infralint.rules.dockerfile["expose-invalid-port"]
 import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
-deny contains result.fail(i, sprintf("EXPOSE %q maps a host port or address, which EXPOSE cannot do: publish it with docker run -p", [raw])) if {
+deny contains result.fail(i, sprintf("exposed port %q maps a host port or address, which EXPOSE cannot do: publish it with docker run -p", [raw])) if {
 	some [i, raw] in _entries
 	contains(raw, ":")
 }
 
-deny contains result.fail(i, sprintf("EXPOSE %q has an unknown protocol %q (want tcp, udp or sctp)", [raw, proto])) if {
+deny contains result.fail(i, sprintf("exposed port %q has an unknown protocol %q (want tcp, udp or sctp)", [raw, proto])) if {
 	some [i, raw] in _entries
 	not contains(raw, ":")
 	parts := split(raw, "/")
 	count(parts) == 2
 	proto := parts[1]
+	proto != ""
 	not lower(proto) in {"tcp", "udp", "sctp"}
 }
 
-deny contains result.fail(i, sprintf("EXPOSE %q is not a valid port or port range (1-65535)", [raw])) if {
+deny contains result.fail(i, sprintf("exposed port %q is not a valid port or port range (1-65535)", [raw])) if {
 	some [i, raw] in _entries
 	not contains(raw, ":")
 	parts := split(raw, "/")
@@ -45,10 +46,18 @@ deny contains result.fail(i, sprintf("EXPOSE %q is not a valid port or port rang
 	not _valid_ports(parts[0])
 }
 
-deny contains result.fail(i, sprintf("EXPOSE %q is not a valid port or port range (1-65535)", [raw])) if {
+# 80/tcp/udp, or 443/ with nothing after the slash.
+deny contains result.fail(i, sprintf("exposed port %q is not a valid port or port range (1-65535)", [raw])) if {
 	some [i, raw] in _entries
 	not contains(raw, ":")
-	count(split(raw, "/")) > 2
+	_malformed_proto(split(raw, "/"))
+}
+
+_malformed_proto(parts) if count(parts) > 2
+
+_malformed_proto(parts) if {
+	count(parts) == 2
+	parts[1] == ""
 }
 
 # _entries are the EXPOSE words that can be read without expanding variables.

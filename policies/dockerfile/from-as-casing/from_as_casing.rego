@@ -18,7 +18,7 @@ package infralint.rules.dockerfile["from-as-casing"]
 
 import data.infralint.lib.result
 
-deny contains result.fail(i, sprintf("%q does not match the casing of %q: write %q", [i.args[1], i.keyword, want])) if {
+deny contains result.fail(i, sprintf("keyword %q does not match the casing of %q: write %q", [i.args[1], i.keyword, want])) if {
 	some i in input.instructions
 	i.cmd == "from"
 	count(i.args) >= 3

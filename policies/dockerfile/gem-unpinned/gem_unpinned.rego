@@ -24,10 +24,11 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("gem %q is not pinned to a version", [p])) if {
+deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("gem %q is not pinned to a version", [p])) if {
 	some [_, cmd] in df.commands
 	not pkg.gem_version_flag(cmd)
-	some p in pkg.gem_packages(cmd)
+	some k in pkg.gem_package_indexes(cmd)
+	p := cmd.args[k]
 	pkg.gem_judgeable(p)
 	not pkg.gem_pinned(p)
 }

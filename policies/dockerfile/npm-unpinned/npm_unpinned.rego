@@ -26,9 +26,10 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("package %q is not pinned to a version", [p])) if {
+deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
 	some [_, cmd] in df.commands
-	some p in pkg.node_packages(cmd)
+	some k in pkg.node_package_indexes(cmd)
+	p := cmd.args[k]
 	pkg.node_judgeable(p)
 	not pkg.node_pinned(p)
 }

@@ -46,21 +46,25 @@ _pip_cache_dir(t) if endswith(t, "/.cache")
 
 _pip_cache_dir(t) if t in {"~/.cache/pip", "~/.cache"}
 
-# ENV or ARG PIP_NO_CACHE_DIR before the RUN, in its stage or a stage it is built FROM.
+# ENV PIP_NO_CACHE_DIR before the RUN, in its stage or a stage it is built FROM, or an
+# ARG of its own stage (ARGs are not inherited).
 _env_disables_cache(run) if {
 	some s in input.stages
-	s.index in graph.reachable(_base_graph, {run.stage})
+	s.index in pkg.stage_chain(run.stage)
 	some i in s.instructions
 	i < run.index
 	instr := input.instructions[i]
-	instr.cmd in {"env", "arg"}
+	_sets_env(instr, s, run)
 	some p in instr.pairs
 	p.key == "PIP_NO_CACHE_DIR"
 	_truthy(p)
 }
 
-_base_graph[s.index] := [b | b := s.base.stage] if {
-	some s in input.stages
+_sets_env(instr, _, _) if instr.cmd == "env"
+
+_sets_env(instr, s, run) if {
+	instr.cmd == "arg"
+	s.index == run.stage
 }
 
 _truthy(p) if {

@@ -26,11 +26,12 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("package %q is not pinned to a version", [p])) if {
+deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
 	some [_, cmd] in df.commands
 	args := pkg.pip_install_args(cmd)
 	not _constrained(args)
-	some p in pkg.pip_packages(cmd)
+	some k in pkg.pip_package_indexes(cmd)
+	p := cmd.args[k]
 	pkg.pip_judgeable(p)
 	not pkg.pip_pinned(p)
 }

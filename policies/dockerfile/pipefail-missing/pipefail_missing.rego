@@ -29,15 +29,15 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(first, sprintf("the exit status of %q is lost in a pipe without pipefail", [first.name])) if {
+deny contains result.fail(first, sprintf("the exit status of %q is lost in a pipe without pipefail", [culprit.name])) if {
 	some run in df.runs
 	_posix(run)
 	not _shell_sets_pipefail(run)
 	some first in run.commands
 	first.pipeline >= 0
-	first.pipe_position == 0
+	first.index == min({c.index | some c in run.commands; c.pipeline == first.pipeline})
 	not first.condition
-	_can_fail(run, first.pipeline)
+	culprit := _culprit(run, first.pipeline)
 	not _set_before(run, first)
 }
 
@@ -70,11 +70,18 @@ _set_before(run, first) if {
 	_enables_pipefail(c.args)
 }
 
-# _can_fail is true when a command before the last of the pipe can fail.
-_can_fail(run, id) if {
+# _culprit is the first command before the last of the pipe that can fail; its status
+# is the one a pipe without pipefail drops. Of a wrapper and the command it runs (sudo
+# tar), the wrapper comes first.
+_culprit(run, id) := c if {
 	pipe := [c | some c in run.commands; c.pipeline == id]
 	last := max({c.pipe_position | some c in pipe})
-	some c in pipe
-	c.pipe_position < last
-	not pkg.program(c) in {"echo", "printf", "yes", "true"}
+	failing := [c |
+		some c in pipe
+		c.pipe_position < last
+		not pkg.program(c) in {"echo", "printf", "yes", "true"}
+	]
+	first := min({c.index | some c in failing})
+	some c in failing
+	c.index == first
 }

@@ -6,9 +6,10 @@
 #   A directory change lasts only until the end of its `RUN`, so each `RUN` that needs
 #   it repeats the `cd`, and a reader has to trace which directory each command runs
 #   in. Set the directory with `WORKDIR`, which also applies to the following `RUN`,
-#   `COPY`, `CMD` and `ENTRYPOINT` instructions. A `cd` inside a subshell (`( cd dir &&
-#   make )`), one that is the last command of its `RUN`, and one into a directory made
-#   at build time (`cd "$(mktemp -d)"`) are not reported.
+#   `COPY`, `CMD` and `ENTRYPOINT` instructions. Each `RUN` is reported once, at its
+#   first `cd`. A `cd` inside a subshell (`( cd dir && make )`), one that is the last
+#   command of its `RUN`, and one into a directory made at build time
+#   (`cd "$(mktemp -d)"`) are not reported.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#workdir
 #     description: Docker build best practices, WORKDIR
@@ -21,11 +22,20 @@
 package infralint.rules.dockerfile["run-cd"]
 
 import data.infralint.lib.dockerfile as df
-import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("%s changes the directory of the commands after it: use WORKDIR", [_text(cmd)])) if {
-	some [run, cmd] in df.commands
+	some run in df.runs
+	cds := [c | some c in run.commands; _changes_dir(run, c)]
+	count(cds) > 0
+	first := min({c.index | some c in cds})
+	some cmd in cds
+	cmd.index == first
+}
+
+# One finding per RUN, at its first cd: the cds after it (often a `cd /` back out) go
+# away with the same WORKDIR.
+_changes_dir(run, cmd) if {
 	cmd.name == "cd"
 	not cmd.subshell
 	_top_level(run, cmd)

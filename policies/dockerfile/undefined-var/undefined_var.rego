@@ -34,7 +34,7 @@ package infralint.rules.dockerfile["undefined-var"]
 import data.infralint.lib.result
 
 # (a) FROM sees only the global ARGs.
-deny contains result.fail(i, sprintf("%s is not a global ARG: FROM sees only the ARGs declared before the first FROM%s", [v.name, _hint(v)])) if {
+deny contains result.fail(i, sprintf("variable %s in FROM is not a global ARG: FROM sees only the ARGs declared before the first FROM%s", [v.name, _hint(v)])) if {
 	some [i, v] in _undefined
 	i.cmd == "from"
 }

@@ -15,3 +15,5 @@ RUN sh -c 'apk add --no-cache tar'
 RUN apk del curl && apk info -vv
 RUN echo "apk add curl" > /notes.txt
 ONBUILD RUN apk add --no-cache file
+# --no-network fetches nothing, so it stores no index.
+RUN apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1

@@ -1,12 +1,13 @@
 FROM debian:12.5
 # want: apt-get-unpinned "package \"curl\" is not pinned"
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# Each finding points at the package it is about.
 RUN apt-get update \
-# want: apt-get-unpinned "package \"git\""
-# want: apt-get-unpinned "package \"make\""
  && apt-get install -y --no-install-recommends \
       ca-certificates=20230311 \
+# want: apt-get-unpinned "package \"git\""
       git \
+# want: apt-get-unpinned "package \"make\""
       make \
  && rm -rf /var/lib/apt/lists/*
 # The value of -t is a release, not a package; a release is not a version pin.

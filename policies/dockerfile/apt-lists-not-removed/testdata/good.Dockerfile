@@ -32,3 +32,7 @@ RUN apt-get purge -y --auto-remove curl && apt-get clean
 RUN apt-cache policy curl
 RUN echo "apt-get update" > /notes.txt
 ONBUILD RUN apt-get update && apt-get install -y --no-install-recommends file && rm -rf /var/lib/apt/lists/*
+RUN set -eux; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends ca-certificates; \
+    apt-get dist-clean

@@ -1,5 +1,5 @@
 FROM nginx:1.27
-# want: expose-invalid-port "EXPOSE \"8080:80\" maps a host port"
+# want: expose-invalid-port "exposed port \"8080:80\" maps a host port"
 EXPOSE 8080:80
 # want: expose-invalid-port "\"127.0.0.1:9000:9000/tcp\" maps"
 EXPOSE 127.0.0.1:9000:9000/tcp
@@ -13,7 +13,7 @@ EXPOSE 9010-9000
 EXPOSE "http"
 # want: expose-invalid-port "unknown protocol \"icmp\""
 EXPOSE 53/icmp
-# want: expose-invalid-port "\"443/\""
+# want: expose-invalid-port "\"443/\" is not a valid port"
 EXPOSE 443/
 # want: expose-invalid-port "\"80/tcp/udp\""
 EXPOSE 80/tcp/udp

@@ -2,10 +2,10 @@ FROM ruby:3.3-slim
 # want: gem-unpinned "gem \"bundler\" is not pinned to a version"
 RUN gem install bundler
 RUN gem update --system 3.5.14 \
-# want: gem-unpinned "gem \"rake\""
-# want: gem-unpinned "gem \"rails\""
  && gem install --no-document \
+# want: gem-unpinned "gem \"rake\""
       rake \
+# want: gem-unpinned "gem \"rails\""
       rails \
       puma:6.4.2
 # want: gem-unpinned "gem \"foreman\""

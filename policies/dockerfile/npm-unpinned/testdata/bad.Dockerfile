@@ -5,9 +5,9 @@ RUN npm install -g typescript
 # want: npm-unpinned "package \"@angular/cli\""
 RUN npm i -g @angular/cli
 RUN npm ci \
-# want: npm-unpinned "package \"eslint@latest\""
  && npm install --save-dev \
       prettier@3.3.2 \
+# want: npm-unpinned "package \"eslint@latest\""
       eslint@latest \
  && npm cache clean --force
 # want: npm-unpinned "package \"pm2\""

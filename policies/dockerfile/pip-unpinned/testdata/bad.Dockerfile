@@ -5,9 +5,9 @@ RUN pip install --no-cache-dir flask
 # want: pip-unpinned "package \"requests>=2.31\""
 RUN pip install --no-cache-dir -r /tmp/requirements.txt "requests>=2.31"
 RUN set -eux \
-# want: pip-unpinned "package \"uvicorn.standard.\""
  && python3 -m pip install --no-cache-dir \
       gunicorn==22.0.0 \
+# want: pip-unpinned "package \"uvicorn.standard.\""
       uvicorn[standard] \
  && true
 # want: pip-unpinned "package \"pip\""

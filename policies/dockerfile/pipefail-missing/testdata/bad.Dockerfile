@@ -27,3 +27,9 @@ set -e
 # want: pipefail-missing "\"find\""
 find / -name '*.pyc' | xargs rm -f
 EOF
+# The status lost is that of the first command that can fail.
+# want: pipefail-missing "the exit status of \"openssl\" is lost"
+RUN echo "$CSR_CONFIG" | openssl req -new -config /dev/stdin | tee /tmp/req.pem
+# One finding for a wrapper and the command it runs.
+# want: pipefail-missing "\"sudo\""
+RUN sudo tar -C /srv -c data | gzip > /backup.tgz

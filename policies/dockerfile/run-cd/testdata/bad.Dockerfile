@@ -21,3 +21,10 @@ set -e
 cd /src/web
 npm ci
 EOF
+# One finding per RUN, at the first cd.
+RUN set -eux; \
+# want: run-cd "cd /usr/src/app"
+    cd /usr/src/app; \
+    make install; \
+    cd /; \
+    rm -rf /usr/src/app

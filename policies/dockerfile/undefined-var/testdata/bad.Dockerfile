@@ -1,7 +1,7 @@
 ARG GO_VERSION=1.22
-# want: undefined-var "ALPINE_VERSION is not a global ARG: FROM sees only the ARGs declared before the first FROM$"
+# want: undefined-var "variable ALPINE_VERSION in FROM is not a global ARG: FROM sees only the ARGs declared before the first FROM$"
 FROM alpine:${ALPINE_VERSION} AS tools
-# want: undefined-var "GO_VERISON is not a global ARG.*\(did you mean GO_VERSION\?\)"
+# want: undefined-var "GO_VERISON in FROM is not a global ARG.*\(did you mean GO_VERSION\?\)"
 FROM golang:${GO_VERISON} AS build
 ARG APP_NAME=server
 # want: undefined-var "variable APP_NAM is not defined \(did you mean APP_NAME\?\)"

@@ -1,0 +1,295 @@
+#!/usr/bin/env bash
+# Measures infralint's speed and memory on this machine; docs/performance.md explains what
+# and why. Run from the repository root; it needs no network.
+#
+#   scripts/bench.sh            measure and print a Markdown report
+#   scripts/bench.sh --write    ... and rewrite the measured section of docs/performance.md
+#   scripts/bench.sh --quick    fewer runs (a rough look, not for the docs)
+#   scripts/bench.sh --no-go    skip the Go benchmarks (CLI timings only)
+#   scripts/bench.sh --install  first apt-get install hyperfine, time and jq when missing
+#
+# Whole-process timings use hyperfine when present, else a loop timed with bash's `time`.
+# The corpus runs use ../shared/corpus/dockerfiles (third-party files: read in place,
+# never copied into the repository) and are skipped when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+write=false quick=false gobench=true install=false
+for arg in "$@"; do
+  case $arg in
+    --write) write=true ;;
+    --quick) quick=true ;;
+    --no-go) gobench=false ;;
+    --install) install=true ;;
+    -h | --help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+have() { command -v "$1" >/dev/null 2>&1; }
+log() { printf '%s\n' "$*" >&2; }
+
+if $install; then
+  missing=()
+  have hyperfine || missing+=(hyperfine)
+  [[ -x /usr/bin/time ]] || missing+=(time)
+  have jq || missing+=(jq)
+  if ((${#missing[@]})); then apt-get install -y "${missing[@]}" >&2; fi
+fi
+have jq || have python3 || { log "bench.sh: needs jq or python3 to read JSON"; exit 2; }
+
+bin=.bench/infralint
+corpus=../shared/corpus/dockerfiles
+ncpu=$(nproc)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Runs per measurement: fast commands, one-file lints, whole-corpus runs.
+if $quick; then
+  fast=(2 10) one=(2 8) whole=(0 2) rss_runs=1 go_count=2
+else
+  fast=(3 30) one=(3 20) whole=(1 5) rss_runs=3 go_count=5
+fi
+
+log "building $bin"
+go build -trimpath -o "$bin" ./cmd/infralint
+
+# --- JSON helpers: jq when present, else python3 ---------------------------------------
+rule_ids() { # rules JSON on stdin -> every rule ID, comma-separated
+  if have jq; then jq -r '[.[].id] | join(",")'; else
+    python3 -c 'import json,sys; print(",".join(r["id"] for r in json.load(sys.stdin)))'
+  fi
+}
+rule_counts() { # rules JSON on stdin -> "total dockerfile-rules-on-by-default"
+  if have jq; then jq -r '"\(length) \([.[] | select(.target == "dockerfile" and .enabled)] | length)"'; else
+    python3 -c 'import json,sys; r=json.load(sys.stdin); print(len(r), sum(1 for x in r if x["target"]=="dockerfile" and x["enabled"]))'
+  fi
+}
+report_counts() { # JSON report on stdin -> "files findings file_errors distinct-files-with-errors"
+  if have jq; then jq -r '"\(.summary.files) \(.summary.findings) \(.summary.file_errors) \([.errors[].file] | unique | length)"'; else
+    python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["summary"]; print(s["files"], s["findings"], s["file_errors"], len({e["file"] for e in d["errors"]}))'
+  fi
+}
+
+rules_json=$("$bin" rules --format json)
+read -r n_rules n_docker_rules <<<"$(rule_counts <<<"$rules_json")"
+all_rules=$(rule_ids <<<"$rules_json")
+
+cat >"$work/Dockerfile" <<'EOF'
+FROM python:3.12-slim AS build
+WORKDIR /src
+COPY requirements.txt .
+RUN apt-get update && apt-get install -y gcc \
+ && pip install --prefix=/install -r requirements.txt
+COPY . .
+
+FROM python:3.12-slim
+COPY --from=build /install /usr/local
+COPY --from=build /src /app
+WORKDIR /app
+USER nobody
+CMD ["python", "-m", "app"]
+EOF
+
+# --- whole-process timings ---------------------------------------------------------------
+# Each row: id, label, median ms, min ms, mean user+sys ms, runs.
+rows=()
+
+# measure ID LABEL WARMUP RUNS CMD... : time a command (exit status ignored, output discarded).
+measure() {
+  local id=$1 label=$2 warmup=$3 runs=$4
+  shift 4
+  log "timing: $label"
+  if have hyperfine; then
+    local cmd
+    cmd=$(printf '%q ' "$@")
+    hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
+      --export-csv "$work/$id.csv" -n "$id" "$cmd" >/dev/null
+    # command,mean,stddev,median,user,system,min,max (seconds)
+    rows+=("$(awk -F, -v id="$id" -v label="$label" -v runs="$runs" 'NR == 2 {
+      printf "%s\t%s\t%.1f\t%.1f\t%.1f\t%d", id, label, $4 * 1000, $7 * 1000, ($5 + $6) * 1000, runs }' "$work/$id.csv")")
+  else
+    local i TIMEFORMAT='%R %U %S'
+    for ((i = 0; i < warmup; i++)); do "$@" >/dev/null 2>&1 || true; done
+    : >"$work/$id.times"
+    for ((i = 0; i < runs; i++)); do
+      { time "$@" >/dev/null 2>&1 || true; } 2>>"$work/$id.times"
+    done
+    rows+=("$(sort -n "$work/$id.times" | awk -v id="$id" -v label="$label" '
+      { real[NR] = $1; cpu += $2 + $3 }
+      END { med = NR % 2 ? real[(NR + 1) / 2] : (real[NR / 2] + real[NR / 2 + 1]) / 2
+            printf "%s\t%s\t%.1f\t%.1f\t%.1f\t%d", id, label, med * 1000, real[1] * 1000, cpu / NR * 1000, NR }')")
+  fi
+}
+
+measure version "infralint --version" "${fast[@]}" "$bin" --version
+measure help "infralint --help" "${fast[@]}" "$bin" --help
+measure rules "infralint rules (registry load)" "${fast[@]}" "$bin" rules
+measure one "lint 1 Dockerfile (cold start)" "${one[@]}" "$bin" --no-color "$work/Dockerfile"
+measure one_off "lint 1 Dockerfile, every rule off" "${one[@]}" "$bin" --no-color --disable "$all_rules" "$work/Dockerfile"
+
+have_corpus=false
+if [[ -d $corpus ]]; then
+  have_corpus=true
+  measure corpus_j1 "corpus, -j 1" "${whole[@]}" "$bin" --no-color -j 1 "$corpus"
+  measure corpus_jn "corpus, -j $ncpu (all cores)" "${whole[@]}" "$bin" --no-color "$corpus"
+  measure floor_j1 "corpus, every rule off, -j 1" "${whole[@]}" "$bin" --no-color -j 1 --disable "$all_rules" "$corpus"
+  measure floor_jn "corpus, every rule off, -j $ncpu" "${whole[@]}" "$bin" --no-color --disable "$all_rules" "$corpus"
+  log "counting corpus files and errors"
+  read -r c_files c_findings c_errors c_error_files <<<"$("$bin" --format json --fail-on none "$corpus" 2>/dev/null | report_counts || true)"
+else
+  log "no corpus at $corpus: skipping the corpus runs"
+fi
+
+# Peak RSS (median of rss_runs), in MB.
+peak_rss() {
+  local i
+  for ((i = 0; i < rss_runs; i++)); do
+    /usr/bin/time -v -o "$work/rss" "$@" >/dev/null 2>&1 || true
+    awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/rss"
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1024 }'
+}
+rss=()
+if [[ -x /usr/bin/time ]]; then
+  log "measuring peak RSS"
+  rss+=("infralint --version	$(peak_rss "$bin" --version)")
+  rss+=("lint 1 Dockerfile	$(peak_rss "$bin" --no-color "$work/Dockerfile")")
+  if $have_corpus; then
+    rss+=("corpus, -j 1	$(peak_rss "$bin" --no-color -j 1 "$corpus")")
+    rss+=("corpus, -j $ncpu	$(peak_rss "$bin" --no-color "$corpus")")
+  fi
+else
+  log "no /usr/bin/time (apt package 'time', or --install): no peak RSS"
+fi
+
+# --- Go benchmarks -------------------------------------------------------------------------
+# gobench_medians FILE: "name unit median" for every metric of every benchmark.
+gobench_medians() {
+  awk '/^Benchmark/ {
+      name = $1; sub(/-[0-9]+$/, "", name)
+      for (i = 3; i < NF; i += 2) print name, $(i + 1), $i
+    }' "$1" | sort -k1,1 -k2,2 -k3,3g | awk '
+      { key = $1 " " $2; if (key != prev && prev != "") flush(); prev = key; v[++n] = $3 }
+      function flush() { printf "%s %s\n", prev, (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2); n = 0 }
+      END { if (prev != "") flush() }'
+}
+declare -A gb=()
+if $gobench; then
+  log "Go benchmarks (-count $go_count; the corpus ones once per count)"
+  pkgs=(./pkg/parsers/dockerfile ./pkg/rules)
+  # -p 1: one test binary at a time, so the two packages do not compete for the cores.
+  go test -p 1 -run '^$' -bench '^Benchmark(Parse|LoadRegistry|CompileDockerfile|CompileNoRules|Evaluate|InputConversion|PolicyParse|PolicyCompile)$' \
+    -count "$go_count" "${pkgs[@]}" >"$work/gobench.txt"
+  if $have_corpus; then
+    go test -p 1 -run '^$' -bench '^BenchmarkCorpus' -benchtime 1x -count "$(( go_count > 3 ? 3 : go_count ))" \
+      "${pkgs[@]}" >>"$work/gobench.txt"
+  fi
+  while read -r name unit value; do gb["$name $unit"]=$value; done < <(gobench_medians "$work/gobench.txt")
+fi
+
+# --- report ----------------------------------------------------------------------------------
+ms() { awk -v ns="${gb["$1 ns/op"]:-}" 'BEGIN { if (ns == "") print "-"; else printf "%.3g", ns / 1e6 }'; }
+val() { printf '%s' "${gb["$1 $2"]:--}"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b == 0) print "-"; else printf "%.1f", a / b }'; }
+col() { for r in "${rows[@]}"; do IFS=$'\t' read -r id label med min cpu n <<<"$r"; [[ $id == "$1" ]] && { case $2 in med) echo "$med" ;; min) echo "$min" ;; cpu) echo "$cpu" ;; esac; return; }; done; echo -; }
+diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f", a - b }'; }
+
+cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -n $(git status --porcelain 2>/dev/null) ]] && commit="$commit + uncommitted changes"
+timer=$(have hyperfine && hyperfine --version || echo "bash time loop")
+
+report() {
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`scripts/bench.sh\` on $ncpu cores ($cpu_model, from /proc/cpuinfo), $(go env GOVERSION), commit $commit."
+  echo "Rules loaded: $n_rules ($n_docker_rules Dockerfile rules on by default). Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Timer: $timer. Binary: $(du -m "$bin" | cut -f1) MB (-trimpath, not stripped)."
+  echo
+  echo "**Whole process** (median and minimum wall time; mean user+sys CPU):"
+  echo
+  echo "| command | median ms | min ms | user+sys ms | runs |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  for r in "${rows[@]}"; do
+    IFS=$'\t' read -r id label med min cpu n <<<"$r"
+    echo "| $label | $med | $min | $cpu | $n |"
+  done
+  echo
+  if $have_corpus; then
+    local files_s_j1 files_s_jn
+    files_s_j1=$(awk -v f="$c_files" -v t="$(col corpus_j1 med)" 'BEGIN { printf "%.0f", f / t * 1000 }')
+    files_s_jn=$(awk -v f="$c_files" -v t="$(col corpus_jn med)" 'BEGIN { printf "%.0f", f / t * 1000 }')
+    echo "Corpus: $c_files files linted from \`$corpus\`, $c_findings findings; $c_error_files files with errors ($c_errors errors reported)."
+    echo "Throughput (median): $files_s_j1 files/s with -j 1, $files_s_jn files/s with -j $ncpu (×$(ratio "$(col corpus_j1 med)" "$(col corpus_jn med)"))."
+    echo "Rules cost ×$(ratio "$(col corpus_j1 med)" "$(col floor_j1 med)") the rules-off floor at -j 1 (×$(ratio "$(col corpus_j1 cpu)" "$(col floor_j1 cpu)") in CPU)."
+    echo
+  fi
+  if ((${#rss[@]})); then
+    echo "**Peak RSS** (\`/usr/bin/time -v\` maximum resident set size, median of $rss_runs):"
+    echo
+    echo "| command | MB |"
+    echo "| --- | ---: |"
+    for r in "${rss[@]}"; do IFS=$'\t' read -r label mb <<<"$r"; echo "| $label | $mb |"; done
+    echo
+  fi
+  echo "**Cold start, by difference of the medians above** (noisy: a difference of two medians):"
+  echo
+  echo "| step | ms |"
+  echo "| --- | ---: |"
+  echo "| process start, OPA linked (\`--version\`) | $(col version med) |"
+  echo "| + registry load, METADATA annotations processed (\`rules\` − \`--version\`) | $(diff_ms "$(col rules med)" "$(col version med)") |"
+  echo "| + compile of libraries and aggregate, parse, evaluate with no rule (every rule off − \`rules\`) | $(diff_ms "$(col one_off med)" "$(col rules med)") |"
+  echo "| + compile and evaluation of the $n_docker_rules Dockerfile rules (1 Dockerfile − every rule off) | $(diff_ms "$(col one med)" "$(col one_off med)") |"
+  echo "| = lint 1 Dockerfile | $(col one med) |"
+  echo
+  if $gobench; then
+    echo "**In process** (Go benchmarks, median of $go_count; the corpus ones: one pass per count, at most 3):"
+    echo
+    echo "| benchmark | what | wall ms/op | CPU ms/op | KB/op | allocs/op |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: |"
+    local b what
+    while IFS='|' read -r b what; do
+      [[ -z ${gb["$b ns/op"]:-} ]] && continue
+      echo "| $b | $what | $(ms "$b") | $(val "$b" cpu-ms/op) | $(awk -v v="$(val "$b" B/op)" 'BEGIN { if (v == "-") print v; else printf "%.0f", v / 1024 }') | $(val "$b" allocs/op) |"
+    done <<EOF
+BenchmarkParse|parse the 35-line multi-stage Dockerfile
+BenchmarkLoadRegistry|rules.Load: parse the embedded policies, read METADATA
+BenchmarkCompileDockerfile|rules.New + Prepare(dockerfile): compile $(val BenchmarkCompileDockerfile rules) rules
+BenchmarkCompileNoRules|the same with every rule off (libraries, aggregate)
+BenchmarkEvaluate|one document, prepared engine
+BenchmarkInputConversion|ast.InterfaceToValue(doc.Input) alone
+BenchmarkPolicyParse/annotations|Rego parse of lib + Dockerfile rules, annotations processed
+BenchmarkPolicyParse/no-annotations|the same, annotations not processed
+BenchmarkPolicyCompile/all-stages|ast.Compiler on lib + Dockerfile rules, every stage
+BenchmarkPolicyCompile/skip-checks|the same, check-only stages skipped
+BenchmarkCorpusParse|parse every corpus file, one goroutine
+BenchmarkCorpusLint|parse + evaluate every corpus file, one goroutine
+EOF
+    echo
+    local p=BenchmarkParse
+    echo "Ratios within this run (CPU time): compile of the Dockerfile policies = ×$(ratio "$(val BenchmarkCompileDockerfile cpu-ms/op)" "$(val $p cpu-ms/op)") the parse of one file;" \
+      "registry load = ×$(ratio "$(val BenchmarkLoadRegistry cpu-ms/op)" "$(val $p cpu-ms/op)");" \
+      "evaluating one file = ×$(ratio "$(val BenchmarkEvaluate cpu-ms/op)" "$(val $p cpu-ms/op)") parsing it," \
+      "of which input conversion is $(awk -v a="$(val BenchmarkInputConversion cpu-ms/op)" -v b="$(val BenchmarkEvaluate cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f %%", a / b * 100 }');" \
+      "skipping the check-only compiler stages: ×$(ratio "$(val BenchmarkPolicyCompile/skip-checks cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)") of the full compile;" \
+      "parsing without annotations: ×$(ratio "$(val BenchmarkPolicyParse/no-annotations cpu-ms/op)" "$(val BenchmarkPolicyParse/annotations cpu-ms/op)")."
+    if [[ -n ${gb["BenchmarkCorpusLint files/s"]:-} ]]; then
+      echo "Corpus in process, one goroutine: $(val BenchmarkCorpusParse files/s) files/s parse only, $(val BenchmarkCorpusLint files/s) files/s parse + evaluate."
+    fi
+  fi
+}
+
+report >"$work/report.md"
+cat "$work/report.md"
+
+if $write; then
+  doc=docs/performance.md
+  begin='<!-- bench:begin'
+  end='<!-- bench:end -->'
+  if ! grep -q "^$begin" "$doc" || ! grep -q "^$end" "$doc"; then
+    log "bench.sh: $doc has no '$begin ... -->' / '$end' markers"; exit 1
+  fi
+  awk -v begin="$begin" -v end="$end" -v report="$work/report.md" '
+    index($0, begin) == 1 { print; print ""; while ((getline line < report) > 0) print line; print ""; skip = 1; next }
+    index($0, end) == 1 { skip = 0 }
+    !skip' "$doc" >"$work/doc.md"
+  cp "$work/doc.md" "$doc"
+  log "rewrote the measured section of $doc"
+fi
