@@ -202,13 +202,9 @@ func writeReport(s Streams, o output, res *report.Result, color bool) error {
 		return fmt.Errorf("--format %s: %w", o.format, err)
 	}
 	rep, err := report.New(o.format, f, report.Options{})
-	if err != nil {
-		f.Close()
-		return err
+	if err == nil {
+		err = rep.Report(res)
 	}
-	if err := rep.Report(res); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	// The report's own error matters more than a failed close after it.
+	return errors.Join(err, f.Close())
 }

@@ -57,17 +57,20 @@ _flag_matches(a, _, long) if {
 	startswith(a, concat("", [long, "="]))
 }
 
+# A cluster of short flags is letters only: -qy is -q -y, but -oAcquire::x=y is -o with
+# a value and holds no -y.
 _flag_matches(a, short, _) if {
 	short != ""
-	startswith(a, "-")
-	not startswith(a, "--")
+	regex.match(`^-[A-Za-z]+$`, a)
 	contains(substring(a, 1, -1), short)
 }
 
 # positional returns the arguments that are not flags.
 positional(cmd) := [a | some a in cmd.args; not startswith(a, "-")]
 
-# subcommand is the first positional argument: install in `apt-get -y install x`.
+# subcommand is the first positional argument: install in `apt-get -y install x`. It
+# cannot know which flags take a separate value (`apt-get -o X=Y install`): rules for a
+# given program should use that program's helper in lib/packages.rego.
 subcommand(cmd) := positional(cmd)[0]
 
 # flag_value returns the value of a --name=value instruction flag.

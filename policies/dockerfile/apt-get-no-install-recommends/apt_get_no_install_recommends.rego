@@ -16,12 +16,13 @@
 package infralint.rules.dockerfile["apt-get-no-install-recommends"]
 
 import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, "apt-get install without --no-install-recommends") if {
 	some [_, cmd] in df.commands
 	cmd.name == "apt-get"
-	df.subcommand(cmd) == "install"
+	pkg.apt_subcommand(cmd) == "install"
 	not df.has_flag(cmd, "", "--no-install-recommends")
 	not _recommends_off(cmd)
 }
