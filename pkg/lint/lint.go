@@ -50,7 +50,7 @@ func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options)
 type fileResult struct {
 	findings []model.Finding
 	errs     []model.FileError
-	source   *model.Source
+	sources  map[string]*model.Source // every file the document was built from
 }
 
 // Files lints the given files on a pool of workers. The result is sorted, so it is the
@@ -80,11 +80,13 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	wg.Wait()
 
 	res := &report.Result{Rules: eng.Rules(), Files: len(files), Sources: map[string]*model.Source{}}
-	for i, r := range results {
+	for _, r := range results {
 		res.Findings = append(res.Findings, r.findings...)
 		res.Errors = append(res.Errors, r.errs...)
-		if len(r.findings) > 0 && r.source != nil {
-			res.Sources[files[i].Path] = r.source
+		for _, f := range r.findings {
+			if src, ok := r.sources[f.File]; ok {
+				res.Sources[f.File] = src
+			}
 		}
 	}
 	res.Sort()
@@ -116,7 +118,10 @@ func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string
 	if doc == nil {
 		return out
 	}
-	out.source = doc.Source
+	out.sources = map[string]*model.Source{doc.Path: doc.Source}
+	for p, src := range doc.Sources {
+		out.sources[p] = src
+	}
 	findings, err := eng.Evaluate(ctx, doc)
 	if err != nil {
 		out.errs = append(out.errs, model.FileError{File: path, Message: err.Error()})

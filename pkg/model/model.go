@@ -132,6 +132,9 @@ type Document struct {
 	Kind   Kind
 	Path   string  // as the user should see it: relative to the working directory when possible
 	Source *Source // the file's text, for positions and for reporters that show the line
+	// Sources holds the other files the document was built from (Compose overrides,
+	// Helm templates and values files), keyed by the path findings use.
+	Sources map[string]*Source
 	// Input is the policy input: a value that encodes to the JSON the policies see
 	// (and that `infralint parse` prints).
 	Input any
@@ -143,6 +146,9 @@ type Document struct {
 type Locator interface {
 	// Locate returns the range of the pointer, or of its nearest ancestor that has one.
 	Locate(pointer string) Range
+	// File returns the file that range is in, when a document is built from several
+	// files (a Compose override, a Helm template or values file); "" means Document.Path.
+	File(pointer string) string
 	// Anchor returns text that identifies what the pointer names and that does not
 	// change when unrelated lines are added or removed: the basis of fingerprints.
 	Anchor(pointer string) string

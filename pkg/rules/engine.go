@@ -250,8 +250,12 @@ func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding
 	out := make([]model.Finding, 0, len(raws))
 	for _, raw := range raws {
 		r := e.byID[raw.rule]
+		file := doc.Path
+		if f := doc.Locations.File(raw.ptr); f != "" {
+			file = f
+		}
 		anchor := doc.Locations.Anchor(raw.ptr)
-		key := raw.rule + "\x00" + doc.Path + "\x00" + anchor + "\x00" + raw.msg
+		key := raw.rule + "\x00" + file + "\x00" + anchor + "\x00" + raw.msg
 		n := seen[key]
 		seen[key] = n + 1
 		out = append(out, model.Finding{
@@ -260,7 +264,7 @@ func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding
 			Category:    r.Category,
 			HelpURI:     r.HelpURI(),
 			Message:     raw.msg,
-			File:        doc.Path,
+			File:        file,
 			Range:       doc.Locations.Locate(raw.ptr),
 			Pointer:     raw.ptr,
 			Context:     doc.Locations.Context(raw.ptr),

@@ -36,6 +36,9 @@ func (l *locator) Locate(ptr string) model.Range {
 	}
 }
 
+// File is always the Dockerfile itself.
+func (l *locator) File(string) string { return "" }
+
 // Anchor returns the text-based identity of the nearest located pointer.
 func (l *locator) Anchor(ptr string) string {
 	for p := ptr; p != ""; p = parent(p) {
