@@ -104,13 +104,17 @@ func checkFixture(t *testing.T, eng *rules.Engine, r model.Rule, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, errs := lint.Parse(r.Target, path, src)
+	docs, errs := lint.Parse(r.Target, path, src)
 	if len(errs) > 0 {
 		t.Fatalf("fixture does not parse: %v", errs)
 	}
-	findings, err := eng.Evaluate(context.Background(), doc)
-	if err != nil {
-		t.Fatal(err)
+	var findings []model.Finding
+	for _, doc := range docs {
+		fs, err := eng.Evaluate(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings = append(findings, fs...)
 	}
 	wants := parseWants(t, src)
 	isBad := strings.HasPrefix(filepath.Base(path), "bad")

@@ -103,17 +103,26 @@ func newParseCmd(s Streams) *cobra.Command {
 			if kind == "" {
 				kind = model.KindDockerfile
 			}
-			doc, errs := lint.Parse(kind, path, src)
+			docs, errs := lint.Parse(kind, path, src)
 			for _, e := range errs {
 				fmt.Fprintln(s.Err, e.Error())
 			}
-			if doc == nil {
+			if len(docs) == 0 {
 				return &exitError{code: ExitError, silent: true}
 			}
 			enc := json.NewEncoder(s.Out)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(doc.Input); err != nil {
+			// One document prints as itself; several (a multi-document manifest) as a list.
+			var out any = docs[0].Input
+			if len(docs) > 1 {
+				inputs := make([]any, len(docs))
+				for i, d := range docs {
+					inputs[i] = d.Input
+				}
+				out = inputs
+			}
+			if err := enc.Encode(out); err != nil {
 				return err
 			}
 			if len(errs) > 0 {

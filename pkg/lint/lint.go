@@ -5,36 +5,20 @@ package lint
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
 
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
-	"github.com/infralint/infralint/pkg/parsers/dockerfile"
 	"github.com/infralint/infralint/pkg/report"
 	"github.com/infralint/infralint/pkg/rules"
 )
-
-// DefaultMaxFileSize bounds what one file may cost: no real Dockerfile is near it.
-const DefaultMaxFileSize = 4 << 20
 
 // Options control a run.
 type Options struct {
 	Jobs        int   // parallel workers; 0 means one per CPU
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
-}
-
-// Parse turns one file's bytes into a document of the given kind.
-func Parse(kind model.Kind, path string, src []byte) (*model.Document, []model.FileError) {
-	switch kind {
-	case model.KindDockerfile:
-		return dockerfile.Parse(path, src)
-	default:
-		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("no parser for %s files yet", kind)}}
-	}
 }
 
 // Paths lints every file found under paths. Files that cannot be read or parsed become
@@ -104,48 +88,31 @@ func lintFile(ctx context.Context, eng *rules.Engine, f discover.File, opts Opti
 			}}}
 		}
 	}()
-	src, err := readFile(f.Path, opts.MaxFileSize)
-	if err != nil {
-		return fileResult{errs: []model.FileError{{File: f.Path, Message: err.Error()}}}
-	}
-	return Source(ctx, eng, f.Kind, f.Path, src)
+	docs, errs := Load(f, opts)
+	return evaluate(ctx, eng, docs, errs)
 }
 
-// Source lints one file's contents, as if read from path.
-func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string, src []byte) fileResult {
-	doc, errs := Parse(kind, path, src)
-	out := fileResult{errs: errs}
-	if doc == nil {
-		return out
+// Source lints one file's contents, as if read from path (an editor's unsaved buffer).
+func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string, src []byte) ([]model.Finding, []model.FileError) {
+	docs, errs := Parse(kind, path, src)
+	r := evaluate(ctx, eng, docs, errs)
+	return r.findings, r.errs
+}
+
+// evaluate runs the engine over the documents of one input.
+func evaluate(ctx context.Context, eng *rules.Engine, docs []*model.Document, errs []model.FileError) fileResult {
+	out := fileResult{errs: errs, sources: map[string]*model.Source{}}
+	for _, doc := range docs {
+		out.sources[doc.Path] = doc.Source
+		for p, src := range doc.Sources {
+			out.sources[p] = src
+		}
+		findings, err := eng.Evaluate(ctx, doc)
+		if err != nil {
+			out.errs = append(out.errs, model.FileError{File: doc.Path, Message: err.Error()})
+			continue
+		}
+		out.findings = append(out.findings, findings...)
 	}
-	out.sources = map[string]*model.Source{doc.Path: doc.Source}
-	for p, src := range doc.Sources {
-		out.sources[p] = src
-	}
-	findings, err := eng.Evaluate(ctx, doc)
-	if err != nil {
-		out.errs = append(out.errs, model.FileError{File: path, Message: err.Error()})
-		return out
-	}
-	out.findings = findings
 	return out
-}
-
-func readFile(path string, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		limit = DefaultMaxFileSize
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close() //nolint:errcheck // opened read-only: closing cannot lose data
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("file is larger than the %d MiB limit", limit>>20)
-	}
-	return data, nil
 }

@@ -31,11 +31,11 @@ func engine(t *testing.T, only ...string) *rules.Engine {
 
 func lintSource(t *testing.T, eng *rules.Engine, src string) []model.Finding {
 	t.Helper()
-	res := Source(context.Background(), eng, model.KindDockerfile, "svc/Dockerfile", []byte(src))
-	if len(res.errs) > 0 {
-		t.Fatalf("errors: %v", res.errs)
+	findings, errs := Source(context.Background(), eng, model.KindDockerfile, "svc/Dockerfile", []byte(src))
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
 	}
-	return res.findings
+	return findings
 }
 
 // located is a finding as the tests compare it.
