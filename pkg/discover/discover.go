@@ -19,6 +19,10 @@ import (
 type File struct {
 	Path string // as given or found, cleaned; relative when the input was relative
 	Kind model.Kind
+	// Related are other files read together with Path as one input: the override files
+	// of a Compose file, in the order Compose merges them. A Helm chart's Path is its
+	// directory.
+	Related []string
 }
 
 // skipDirs are never walked into: version control, vendored code, dependency caches.
