@@ -8,5 +8,5 @@ import "embed"
 // FS holds every built-in policy. Fixtures are embedded too (they are small) so that
 // `infralint explain` can show a rule's examples without the source tree.
 //
-//go:embed lib dockerfile
+//go:embed lib dockerfile meta compose kubernetes helm
 var FS embed.FS

@@ -188,11 +188,14 @@ if $gobench; then
 fi
 
 # --- report ----------------------------------------------------------------------------------
-ms() { awk -v ns="${gb["$1 ns/op"]:-}" 'BEGIN { if (ns == "") print "-"; else printf "%.3g", ns / 1e6 }'; }
+# num X: X with about three significant digits ("-" stays "-").
+num() { awk -v v="$1" 'BEGIN { if (v == "-" || v == "") print "-"; else if (v >= 100 || v <= -100) printf "%.0f", v; else if (v >= 10 || v <= -10) printf "%.1f", v; else printf "%.2f", v }'; }
+ms() { num "$(awk -v ns="${gb["$1 ns/op"]:--}" 'BEGIN { if (ns == "-") print ns; else print ns / 1e6 }')"; }
 val() { printf '%s' "${gb["$1 $2"]:--}"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b == 0) print "-"; else printf "%.1f", a / b }'; }
+cpu() { num "$(val "$1" cpu-ms/op)"; }
+ratio() { num "$(awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b == 0) print "-"; else print a / b }')"; }
 col() { for r in "${rows[@]}"; do IFS=$'\t' read -r id label med min cpu n <<<"$r"; [[ $id == "$1" ]] && { case $2 in med) echo "$med" ;; min) echo "$min" ;; cpu) echo "$cpu" ;; esac; return; }; done; echo -; }
-diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f", a - b }'; }
+diff_ms() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.1f", a - b }'; }
 
 cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -216,7 +219,7 @@ report() {
     local files_s_j1 files_s_jn
     files_s_j1=$(awk -v f="$c_files" -v t="$(col corpus_j1 med)" 'BEGIN { printf "%.0f", f / t * 1000 }')
     files_s_jn=$(awk -v f="$c_files" -v t="$(col corpus_jn med)" 'BEGIN { printf "%.0f", f / t * 1000 }')
-    echo "Corpus: $c_files files linted from \`$corpus\`, $c_findings findings; $c_error_files files with errors ($c_errors errors reported)."
+    echo "Corpus: $c_files files linted from \`$corpus\`, $c_findings findings; files with errors: $c_error_files ($c_errors errors reported)."
     echo "Throughput (median): $files_s_j1 files/s with -j 1, $files_s_jn files/s with -j $ncpu (×$(ratio "$(col corpus_j1 med)" "$(col corpus_jn med)"))."
     echo "Rules cost ×$(ratio "$(col corpus_j1 med)" "$(col floor_j1 med)") the rules-off floor at -j 1 (×$(ratio "$(col corpus_j1 cpu)" "$(col floor_j1 cpu)") in CPU)."
     echo
@@ -229,15 +232,19 @@ report() {
     for r in "${rss[@]}"; do IFS=$'\t' read -r label mb <<<"$r"; echo "| $label | $mb |"; done
     echo
   fi
-  echo "**Cold start, by difference of the medians above** (noisy: a difference of two medians):"
+  local g=BenchmarkParse
+  echo "**Start-up breakdown**: in process from the Go benchmarks below (CPU time), whole process from differences"
+  echo "between rows of the table above (minimum wall time, and mean user+sys; a difference of two noisy numbers)."
   echo
-  echo "| step | ms |"
-  echo "| --- | ---: |"
-  echo "| process start, OPA linked (\`--version\`) | $(col version med) |"
-  echo "| + registry load, METADATA annotations processed (\`rules\` − \`--version\`) | $(diff_ms "$(col rules med)" "$(col version med)") |"
-  echo "| + compile of libraries and aggregate, parse, evaluate with no rule (every rule off − \`rules\`) | $(diff_ms "$(col one_off med)" "$(col rules med)") |"
-  echo "| + compile and evaluation of the $n_docker_rules Dockerfile rules (1 Dockerfile − every rule off) | $(diff_ms "$(col one med)" "$(col one_off med)") |"
-  echo "| = lint 1 Dockerfile | $(col one med) |"
+  echo "| step | in process, CPU ms | whole process, min wall ms | whole process, user+sys ms |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| process start, OPA linked (\`--version\`) | - | $(col version min) | $(col version cpu) |"
+  echo "| registry load: parse $n_rules rules with annotations, read METADATA (\`rules\` − \`--version\`) | $(cpu BenchmarkLoadRegistry) | $(diff_ms "$(col rules min)" "$(col version min)") | $(diff_ms "$(col rules cpu)" "$(col version cpu)") |"
+  echo "| compile the Dockerfile policies, $n_docker_rules rules (1 Dockerfile − \`rules\`, includes parse + evaluate) | $(cpu BenchmarkCompileDockerfile) | $(diff_ms "$(col one min)" "$(col rules min)") | $(diff_ms "$(col one cpu)" "$(col rules cpu)") |"
+  echo "| … of which the rules, not the libraries (1 Dockerfile − every rule off) | $(num "$(diff_ms "$(val BenchmarkCompileDockerfile cpu-ms/op)" "$(val BenchmarkCompileNoRules cpu-ms/op)")") | $(diff_ms "$(col one min)" "$(col one_off min)") | $(diff_ms "$(col one cpu)" "$(col one_off cpu)") |"
+  echo "| parse one file (34 lines) | $(cpu $g) | | |"
+  echo "| evaluate one file | $(cpu BenchmarkEvaluate) | | |"
+  echo "| lint 1 Dockerfile | $(awk -v a="$(val BenchmarkLoadRegistry cpu-ms/op)" -v b="$(val BenchmarkCompileDockerfile cpu-ms/op)" -v c="$(val $g cpu-ms/op)" -v d="$(val BenchmarkEvaluate cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f + process start", a + b + c + d }') | $(col one min) | $(col one cpu) |"
   echo
   if $gobench; then
     echo "**In process** (Go benchmarks, median of $go_count; the corpus ones: one pass per count, at most 3):"
@@ -247,11 +254,11 @@ report() {
     local b what
     while IFS='|' read -r b what; do
       [[ -z ${gb["$b ns/op"]:-} ]] && continue
-      echo "| $b | $what | $(ms "$b") | $(val "$b" cpu-ms/op) | $(awk -v v="$(val "$b" B/op)" 'BEGIN { if (v == "-") print v; else printf "%.0f", v / 1024 }') | $(val "$b" allocs/op) |"
+      echo "| $b | $what | $(ms "$b") | $(cpu "$b") | $(awk -v v="$(val "$b" B/op)" 'BEGIN { if (v == "-") print v; else printf "%.0f", v / 1024 }') | $(num "$(val "$b" allocs/op)") |"
     done <<EOF
-BenchmarkParse|parse the 35-line multi-stage Dockerfile
+BenchmarkParse|parse the 34-line, 3-stage Dockerfile
 BenchmarkLoadRegistry|rules.Load: parse the embedded policies, read METADATA
-BenchmarkCompileDockerfile|rules.New + Prepare(dockerfile): compile $(val BenchmarkCompileDockerfile rules) rules
+BenchmarkCompileDockerfile|rules.New + Prepare(dockerfile): $(awk -v v="$(val BenchmarkCompileDockerfile rules)" 'BEGIN { printf "%.0f", v }') rules, libraries, aggregate
 BenchmarkCompileNoRules|the same with every rule off (libraries, aggregate)
 BenchmarkEvaluate|one document, prepared engine
 BenchmarkInputConversion|ast.InterfaceToValue(doc.Input) alone
@@ -271,7 +278,7 @@ EOF
       "skipping the check-only compiler stages: ×$(ratio "$(val BenchmarkPolicyCompile/skip-checks cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)") of the full compile;" \
       "parsing without annotations: ×$(ratio "$(val BenchmarkPolicyParse/no-annotations cpu-ms/op)" "$(val BenchmarkPolicyParse/annotations cpu-ms/op)")."
     if [[ -n ${gb["BenchmarkCorpusLint files/s"]:-} ]]; then
-      echo "Corpus in process, one goroutine: $(val BenchmarkCorpusParse files/s) files/s parse only, $(val BenchmarkCorpusLint files/s) files/s parse + evaluate."
+      echo "Corpus in process, one goroutine: $(num "$(val BenchmarkCorpusParse files/s)") files/s parse only, $(num "$(val BenchmarkCorpusLint files/s)") files/s parse + evaluate."
     fi
   fi
 }

@@ -68,8 +68,18 @@ func files(t *testing.T, tree map[string]string) string {
 			t.Fatal(err)
 		}
 	}
+	repoRoot(t, dir)
 	t.Chdir(dir)
 	return dir
+}
+
+// repoRoot marks dir as a repository's root, so configuration files above it (in the
+// system's temporary directory) are never read.
+func repoRoot(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 }
 
 const (
@@ -349,6 +359,7 @@ func copyInputs(t *testing.T, scenario string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	repoRoot(t, dst)
 	t.Chdir(dst)
 }
 

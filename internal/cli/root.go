@@ -7,15 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/lint"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/report"
-	"github.com/infralint/infralint/pkg/rules"
+	"github.com/infralint/infralint/pkg/suppress"
 )
 
 // Streams are where a command reads and writes; tests give buffers.
@@ -47,6 +49,12 @@ type lintFlags struct {
 	enable   []string
 	disable  []string
 	only     []string
+
+	cfg               configFlags
+	baseline          string
+	writeBaseline     string
+	includeSuppressed bool
+	noInlineIgnores   bool
 }
 
 // NewRoot builds the infralint command tree.
@@ -63,7 +71,7 @@ func NewRoot(s Streams) *cobra.Command {
 		SilenceErrors: true,
 		Version:       Version(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLint(cmd.Context(), s, lf, args)
+			return runLint(cmd, s, lf, args)
 		},
 	}
 	root.SetOut(s.Out)
@@ -77,11 +85,12 @@ func NewRoot(s Streams) *cobra.Command {
 		Short: "Lint files and directories (the default command)",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLint(cmd.Context(), s, lf, args)
+			return runLint(cmd, s, lf, args)
 		},
 	}
 	addLintFlags(lintCmd, lf)
-	root.AddCommand(lintCmd, newRulesCmd(s), newExplainCmd(s), newParseCmd(s), newVersionCmd(s))
+	root.AddCommand(lintCmd, newRulesCmd(s), newExplainCmd(s), newParseCmd(s), newVersionCmd(s),
+		newConfigCmd(s), newNewCmd(s), newTestCmd(s))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
 	return root
 }
@@ -97,6 +106,11 @@ func addLintFlags(cmd *cobra.Command, lf *lintFlags) {
 	f.StringSliceVar(&lf.enable, "enable", nil, "turn on rules that are off by default (IDs or aliases, comma-separated)")
 	f.StringSliceVar(&lf.disable, "disable", nil, "turn rules off (IDs or aliases, comma-separated)")
 	f.StringSliceVar(&lf.only, "only", nil, "run only these rules (IDs or aliases, comma-separated)")
+	addConfigFlags(cmd, &lf.cfg)
+	f.StringVar(&lf.baseline, "baseline", "", "report only findings that are not in this baseline file (written by --write-baseline)")
+	f.StringVar(&lf.writeBaseline, "write-baseline", "", "record every finding in this baseline file; the run then exits 0 unless a file could not be parsed")
+	f.BoolVar(&lf.includeSuppressed, "include-suppressed", false, "show suppressed and baselined findings, marked (they never count for --fail-on)")
+	f.BoolVar(&lf.noInlineIgnores, "no-inline-ignores", false, "ignore suppression comments and infralint.io/ignore annotations")
 }
 
 // output is one requested report: a format and where it goes.
@@ -128,23 +142,24 @@ func parseOutputs(specs []string) ([]output, error) {
 	return outs, nil
 }
 
-func loadEngine(policyDirs []string, sel rules.Selection) (*rules.Engine, error) {
-	reg, err := rules.Load(policyDirs...)
-	if err != nil {
-		return nil, &exitError{code: ExitError, err: fmt.Errorf("loading policies: %w", err)}
-	}
-	eng, err := rules.New(reg, sel)
-	if err != nil {
-		return nil, usageError("%v", err)
-	}
-	return eng, nil
-}
-
-func runLint(ctx context.Context, s Streams, lf *lintFlags, paths []string) error {
+func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error {
+	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	failOn, err := model.ParseSeverity(lf.failOn)
+	set, err := applyEnv(cmd, s.Getenv)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	cfg, err := loadConfig(&lf.cfg)
+	if err != nil {
+		return err
+	}
+	failOnName := lf.failOn
+	if !set["fail-on"] && cfg.FailOn != "" {
+		failOnName = cfg.FailOn
+	}
+	failOn, err := model.ParseSeverity(failOnName)
 	if err != nil {
 		return usageError("--fail-on: %v", err)
 	}
@@ -155,15 +170,54 @@ func runLint(ctx context.Context, s Streams, lf *lintFlags, paths []string) erro
 	if lf.jobs < 0 {
 		return usageError("--jobs must be 0 (all cores) or more")
 	}
-	eng, err := loadEngine(lf.policies, rules.Selection{Only: lf.only, Enable: lf.enable, Disable: lf.disable})
+	reg, err := loadRegistry(cfg, lf.policies)
 	if err != nil {
 		return err
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	plan, err := cfg.Plan(reg, config.Flags{Only: lf.only, Enable: lf.enable, Disable: lf.disable}, cwd)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	eng, err := newEngine(reg, plan)
+	if err != nil {
+		return err
+	}
+	baselinePath := lf.baseline
+	if !set["baseline"] && cfg.Baseline != "" {
+		baselinePath = relative(cwd, cfg.Baseline)
+	}
+	var baseline *suppress.Baseline
+	if baselinePath != "" {
+		baseline, err = suppress.ReadBaseline(baselinePath)
+		// Writing a baseline for the first time: the file it replaces need not exist.
+		if err != nil && (lf.writeBaseline == "" || !errors.Is(err, fs.ErrNotExist)) {
+			return usageError("%v", err)
+		}
+		if baseline != nil && !anyExists(baseline.Files()) {
+			// Paths in a baseline are as infralint printed them: relative to where it ran.
+			fmt.Fprintf(s.Err, "%s: warning: none of the baseline's files exist from here; was it written in another directory?\n", baselinePath)
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res := lint.Paths(ctx, eng, paths, lint.Options{Jobs: lf.jobs})
+	res := lint.Paths(ctx, eng, paths, lint.Options{
+		Jobs:              lf.jobs,
+		Plan:              plan,
+		Helm:              cfg.Helm,
+		Compose:           cfg.Compose,
+		NoInlineIgnores:   lf.noInlineIgnores,
+		IncludeSuppressed: lf.includeSuppressed,
+		Baseline:          baseline,
+	})
 	res.Tool = report.Tool{Name: "infralint", Version: Version(), InformationURI: "https://github.com/infralint/infralint"}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(s.Err, warningLine(w))
+	}
 
 	color := !lf.noColor && s.Getenv("NO_COLOR") == "" && s.IsTerminal()
 	for _, o := range outs {
@@ -171,11 +225,54 @@ func runLint(ctx context.Context, s Streams, lf *lintFlags, paths []string) erro
 			return &exitError{code: ExitError, err: err}
 		}
 	}
+	if lf.writeBaseline != "" {
+		return writeBaseline(s, lf.writeBaseline, res)
+	}
 	switch {
 	case len(res.Errors) > 0:
 		return &exitError{code: ExitError, silent: true}
 	case failOn != model.SeverityNone && hasFindingAtOrAbove(res.Findings, failOn):
 		return &exitError{code: ExitFindings, silent: true}
+	}
+	return nil
+}
+
+func anyExists(paths []string) bool {
+	if len(paths) == 0 {
+		return true
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// warningLine is a suppression problem as standard error shows it.
+func warningLine(w model.FileError) string {
+	if w.Range == nil {
+		return w.File + ": warning: " + w.Message
+	}
+	return fmt.Sprintf("%s:%d:%d: warning: %s", w.File, w.Range.Start.Line, w.Range.Start.Column, w.Message)
+}
+
+// writeBaseline records every finding of the run that is not suppressed by a comment:
+// the reported ones and those already in the baseline it replaces.
+func writeBaseline(s Streams, path string, res *report.Result) error {
+	all := append([]model.Finding{}, res.Findings...)
+	for _, f := range res.Suppressed {
+		if f.Suppressed != nil && f.Suppressed.Kind == model.SuppressExternal {
+			all = append(all, f)
+		}
+	}
+	b := suppress.NewBaseline(all)
+	if err := b.WriteFile(path); err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %w", err)}
+	}
+	fmt.Fprintf(s.Err, "infralint: wrote %d findings to %s\n", len(b.Findings), path)
+	if len(res.Errors) > 0 {
+		return &exitError{code: ExitError, silent: true}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/lint"
 	"github.com/infralint/infralint/pkg/model"
@@ -21,25 +22,48 @@ import (
 func newRulesCmd(s Streams) *cobra.Command {
 	var format string
 	var dirs []string
+	cf := &configFlags{}
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List every rule: ID, severity, category, whether it is on by default, title",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			reg, err := rules.Load(dirs...)
+		Short: "List every rule: ID, severity, category, whether it is on, title",
+		Long: "List every rule, built-in and from your policies (--policy, or policies: in the\n" +
+			"configuration file), with its severity and whether it is on as the configuration\n" +
+			"file leaves them (--no-config for the defaults).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := applyEnv(cmd, s.Getenv); err != nil {
+				return usageError("%v", err)
+			}
+			cfg, err := loadConfig(cf)
 			if err != nil {
-				return &exitError{code: ExitError, err: err}
+				return err
+			}
+			reg, err := loadRegistry(cfg, dirs)
+			if err != nil {
+				return err
+			}
+			cwd, err := os.Getwd()
+			if err != nil {
+				return err
+			}
+			plan, err := cfg.Plan(reg, config.Flags{}, cwd)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			list := reg.Rules()
+			for i, r := range list {
+				list[i] = effective(plan, r)
 			}
 			switch format {
 			case "json":
 				enc := json.NewEncoder(s.Out)
 				enc.SetIndent("", "  ")
 				enc.SetEscapeHTML(false)
-				return enc.Encode(reg.Rules())
+				return enc.Encode(list)
 			case "text", "":
 				tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "ID\tTARGET\tSEVERITY\tCATEGORY\tON\tTITLE")
-				for _, r := range reg.Rules() {
+				for _, r := range list {
 					on := "yes"
 					if !r.Enabled {
 						on = "no"
@@ -54,17 +78,26 @@ func newRulesCmd(s Streams) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "directory of extra Rego policies (repeatable)")
+	addConfigFlags(cmd, cf)
 	return cmd
 }
 
 func newExplainCmd(s Streams) *cobra.Command {
 	var dirs []string
+	cf := &configFlags{}
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Show a rule's documentation: why it matters, how to fix it, examples (IDs and aliases work)",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			reg, err := rules.Load(dirs...)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := applyEnv(cmd, s.Getenv); err != nil {
+				return usageError("%v", err)
+			}
+			cfg, err := loadConfig(cf)
+			if err != nil {
+				return err
+			}
+			reg, err := rules.Load(append(append([]string{}, dirs...), cfg.Policies...)...)
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
@@ -85,6 +118,7 @@ func newExplainCmd(s Streams) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "directory of extra Rego policies (repeatable)")
+	addConfigFlags(cmd, cf)
 	return cmd
 }
 
@@ -114,7 +148,7 @@ func newParseCmd(s Streams) *cobra.Command {
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
 			// One document prints as itself; several (a multi-document manifest) as a list.
-			var out any = docs[0].Input
+			out := docs[0].Input
 			if len(docs) > 1 {
 				inputs := make([]any, len(docs))
 				for i, d := range docs {

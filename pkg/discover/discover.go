@@ -4,9 +4,11 @@ package discover
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -45,8 +47,136 @@ func Classify(name string) model.Kind {
 			return ""
 		}
 		return model.KindDockerfile
+	case slices.Contains(ComposeFileNames, base), slices.Contains(ComposeOverrideFileNames, base):
+		return model.KindCompose
+	case isManifestName(lower) && !looksLikeCompose(lower) && !isHelmFile(base):
+		// A candidate: a walk keeps it only when its content is a manifest (sniff).
+		return model.KindKubernetes
 	}
 	return ""
+}
+
+// ComposeFileNames are the names `docker compose` finds a project by, in its order of
+// preference; ComposeOverrideFileNames are the override files it merges over them (the
+// first one found).
+var (
+	ComposeFileNames         = []string{"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"}
+	ComposeOverrideFileNames = []string{"compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"}
+)
+
+// looksLikeCompose accepts the other names Compose files go by (docker-compose.prod.yml,
+// compose-dev.yaml) when a file is named on the command line; a directory walk only
+// picks up the names docker compose itself looks for.
+func looksLikeCompose(name string) bool {
+	lower := strings.ToLower(filepath.Base(name))
+	return (strings.HasPrefix(lower, "compose") || strings.HasPrefix(lower, "docker-compose")) &&
+		(strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml"))
+}
+
+// composeContent tells a Compose file by its content: a top-level `services:` (or
+// `include:`) and no top-level `apiVersion:`. It is asked only about YAML files named on
+// the command line whose name says nothing.
+func composeContent(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close() //nolint:errcheck // read-only
+	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+	return composeKey.Match(head) && !manifestKey.Match(head)
+}
+
+var (
+	composeKey  = regexp.MustCompile(`(?m)^(services|include):[ \t]*(#.*)?\r?$`)
+	manifestKey = regexp.MustCompile(`(?m)^apiVersion:`)
+)
+
+// groupCompose makes each Compose project one File: the main file, with the override
+// file docker compose merges over it in Related. An override file found or named
+// without its main file is replaced by the main file beside it on disk, so linting a
+// changed override lints the project it belongs to. The main files of a walk take only
+// the overrides the walk found (a .gitignore'd override is not read); a main file named
+// on the command line takes the one on disk, as docker compose would.
+func groupCompose(files []File, named map[string]bool) []File {
+	type project struct{ bases, overrides []int }
+	byDir := map[string]*project{}
+	var dirs []string
+	for i, f := range files {
+		if f.Kind != model.KindCompose {
+			continue
+		}
+		dir, base := filepath.Dir(f.Path), filepath.Base(f.Path)
+		pr := byDir[dir]
+		if pr == nil {
+			pr = &project{}
+			byDir[dir] = pr
+			dirs = append(dirs, dir)
+		}
+		if slices.Contains(ComposeOverrideFileNames, base) {
+			pr.overrides = append(pr.overrides, i)
+		} else if slices.Contains(ComposeFileNames, base) {
+			pr.bases = append(pr.bases, i)
+		}
+	}
+	drop := map[int]bool{}
+	var extra []File
+	first := func(idx []int, order []string) int {
+		best := -1
+		for _, i := range idx {
+			if best < 0 || slices.Index(order, filepath.Base(files[i].Path)) < slices.Index(order, filepath.Base(files[best].Path)) {
+				best = i
+			}
+		}
+		return best
+	}
+	onDisk := func(dir string, names []string) string {
+		for _, n := range names {
+			p := filepath.Join(dir, n)
+			if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() {
+				return p
+			}
+		}
+		return ""
+	}
+	for _, dir := range dirs {
+		pr := byDir[dir]
+		override := ""
+		if o := first(pr.overrides, ComposeOverrideFileNames); o >= 0 {
+			override = files[o].Path
+		}
+		for _, i := range pr.overrides {
+			drop[i] = true
+		}
+		if b := first(pr.bases, ComposeFileNames); b >= 0 {
+			if override == "" && named[files[b].Path] {
+				override = onDisk(dir, ComposeOverrideFileNames)
+			}
+			if override != "" {
+				files[b].Related = []string{override}
+			}
+			continue
+		}
+		if override == "" {
+			continue
+		}
+		if base := onDisk(dir, ComposeFileNames); base != "" {
+			extra = append(extra, File{Path: base, Kind: model.KindCompose, Related: []string{override}})
+		} else {
+			extra = append(extra, File{Path: override, Kind: model.KindCompose})
+		}
+	}
+	out := files[:0]
+	for i, f := range files {
+		if !drop[i] {
+			out = append(out, f)
+		}
+	}
+	for _, e := range extra {
+		if !slices.ContainsFunc(out, func(f File) bool { return f.Path == e.Path }) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // isNotADockerfile rejects names that start like a Dockerfile but are something else:
@@ -67,6 +197,7 @@ func Walk(paths []string) ([]File, []model.FileError) {
 	var files []File
 	var errs []model.FileError
 	seen := map[string]bool{}
+	named := map[string]bool{}
 	add := func(f File) {
 		if !seen[f.Path] {
 			seen[f.Path] = true
@@ -81,11 +212,23 @@ func Walk(paths []string) ([]File, []model.FileError) {
 			continue
 		}
 		if !info.IsDir() {
+			if f, ok := classifyNamed(root); ok {
+				add(f)
+				named[f.Path] = true
+				continue
+			}
 			kind := Classify(root)
+			if kind == "" && looksLikeCompose(root) {
+				kind = model.KindCompose
+			}
+			if kind == model.KindKubernetes && composeContent(root) {
+				kind = model.KindCompose // a Compose file of another name, given with -f style
+			}
 			if kind == "" {
 				kind = model.KindDockerfile
 			}
 			add(File{Path: root, Kind: kind})
+			named[root] = true
 			continue
 		}
 		found, walkErrs := walkDir(root)
@@ -94,6 +237,8 @@ func Walk(paths []string) ([]File, []model.FileError) {
 			add(f)
 		}
 	}
+	files = groupCompose(files, named)
+	files = groupManifests(files, named)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, errs
 }
@@ -117,6 +262,11 @@ func walkDir(root string) ([]File, []model.FileError) {
 			if p != root && (skipDirs[d.Name()] || ignored(patterns, parts, true)) {
 				return fs.SkipDir
 			}
+			if IsChartDir(p) {
+				// A chart is linted as a whole, rendered; its templates are not YAML.
+				files = append(files, File{Path: p, Kind: model.KindHelm})
+				return fs.SkipDir
+			}
 			if p != root {
 				patterns = append(patterns, readIgnore(p, parts)...)
 			}
@@ -130,7 +280,13 @@ func walkDir(root string) ([]File, []model.FileError) {
 		if ignored(patterns, parts, false) {
 			return nil
 		}
-		if kind := Classify(d.Name()); kind != "" {
+		switch kind := Classify(d.Name()); {
+		case kind == model.KindKubernetes || kind == "":
+			// Manifests and packaged charts are told by their content.
+			if kind := sniff(p); kind != "" {
+				files = append(files, File{Path: p, Kind: kind})
+			}
+		default:
 			files = append(files, File{Path: p, Kind: kind})
 		}
 		return nil

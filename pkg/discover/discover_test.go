@@ -37,7 +37,11 @@ func TestClassify(t *testing.T) {
 		{".dockerignore", ""},
 		{"Dockerfiles", ""},
 		{"README.md", ""},
-		{"docker-compose.yml", ""},
+		{"docker-compose.yml", model.KindCompose},
+		{"compose.yaml", model.KindCompose},
+		{"compose.override.yml", model.KindCompose},
+		{"docker-compose.override.yaml", model.KindCompose},
+		{"docker-compose.prod.yml", ""}, // only when named on the command line
 		{"Makefile", ""},
 	}
 	for _, tc := range tests {
@@ -236,5 +240,49 @@ func TestWalkAbsolute(t *testing.T) {
 	slices.Sort(want)
 	if diff := cmp.Diff(want, paths(files)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
+	}
+}
+
+// TestComposeProjects checks that a Compose file and its override are one input: the
+// override docker compose would merge is in Related, in a walk and when either file is
+// named; a Compose file of another name is read as Compose when named.
+func TestComposeProjects(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"app/compose.yaml":                 "services:\n  web:\n    image: nginx:1.27\n",
+		"app/compose.override.yaml":        "services:\n  web:\n    privileged: true\n",
+		"app/docker-compose.override.yml":  "services: {}\n",
+		"app/docker-compose.prod.yml":      "services: {}\n",
+		"solo/docker-compose.override.yml": "services: {}\n",
+		"stack.yml":                        "# a stack\nservices:\n  a:\n    image: alpine:3.20\n",
+		"deploy.yaml":                      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+	})
+	rel := func(files []discover.File) []string {
+		var out []string
+		for _, f := range files {
+			s := strings.TrimPrefix(filepath.ToSlash(f.Path), filepath.ToSlash(root)+"/") + " " + string(f.Kind)
+			for _, r := range f.Related {
+				s += " +" + filepath.Base(r)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	files, errs := discover.Walk([]string{filepath.Join(root, "app"), filepath.Join(root, "solo")})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"app/compose.yaml compose +compose.override.yaml", "solo/docker-compose.override.yml compose"}
+	if d := cmp.Diff(want, rel(files)); d != "" {
+		t.Errorf("walk (-want +got):\n%s", d)
+	}
+	files, _ = discover.Walk([]string{filepath.Join(root, "app", "compose.override.yaml")})
+	if d := cmp.Diff([]string{"app/compose.yaml compose +compose.override.yaml"}, rel(files)); d != "" {
+		t.Errorf("named override (-want +got):\n%s", d)
+	}
+	files, _ = discover.Walk([]string{filepath.Join(root, "app", "compose.yaml"), filepath.Join(root, "stack.yml"), filepath.Join(root, "app", "docker-compose.prod.yml")})
+	want = []string{"app/compose.yaml compose +compose.override.yaml", "app/docker-compose.prod.yml compose", "stack.yml compose"}
+	if d := cmp.Diff(want, rel(files)); d != "" {
+		t.Errorf("named files (-want +got):\n%s", d)
 	}
 }

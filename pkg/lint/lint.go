@@ -1,5 +1,12 @@
 // Package lint runs the whole pipeline on a set of paths: discover, parse, evaluate,
-// sort. It is what the CLI calls, and what an editor integration calls for one buffer.
+// filter, sort. It is what the CLI calls, and what an editor integration calls for one
+// buffer.
+//
+// The filter stage applies, in order: the configuration's per-path rule settings and
+// severities (config.Plan), inline suppressions and annotations (pkg/suppress, which
+// also emits the findings of the meta rules about them), then the baseline. Suppressed
+// and baselined findings leave Result.Findings for Result.Suppressed, so they never
+// count for --fail-on.
 package lint
 
 import (
@@ -7,24 +14,47 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 
+	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/report"
 	"github.com/infralint/infralint/pkg/rules"
+	"github.com/infralint/infralint/pkg/suppress"
 )
 
 // Options control a run.
 type Options struct {
 	Jobs        int   // parallel workers; 0 means one per CPU
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
+
+	// Plan applies the configuration: excluded paths, rules turned on or off for some
+	// paths, severities. nil keeps every finding at its METADATA severity.
+	Plan *config.Plan
+	// Helm and Compose are the configuration file's settings for those parsers.
+	Helm    config.Helm
+	Compose config.Compose
+	// NoInlineIgnores ignores suppression comments and annotations (--no-inline-ignores).
+	NoInlineIgnores bool
+	// IncludeSuppressed has reporters show suppressed and baselined findings.
+	IncludeSuppressed bool
+	// Baseline holds accepted findings: they are counted, not reported.
+	Baseline *suppress.Baseline
 }
 
 // Paths lints every file found under paths. Files that cannot be read or parsed become
-// errors in the result; they never stop the other files from being linted.
+// errors in the result; they never stop the other files from being linted. Files the
+// configuration excludes are skipped, even when named on the command line (a
+// pre-commit hook names every changed file).
 func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options) *report.Result {
 	files, errs := discover.Walk(paths)
+	if opts.Plan != nil {
+		files = slices.DeleteFunc(files, func(f discover.File) bool {
+			return opts.Plan.Excluded(f.Path, f.Kind == model.KindHelm)
+		})
+	}
 	res := Files(ctx, eng, files, opts)
 	res.Errors = append(res.Errors, errs...)
 	res.Sort()
@@ -32,9 +62,11 @@ func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options)
 }
 
 type fileResult struct {
-	findings []model.Finding
-	errs     []model.FileError
-	sources  map[string]*model.Source // every file the document was built from
+	findings   []model.Finding
+	suppressed []model.Finding
+	errs       []model.FileError
+	warnings   []model.FileError
+	sources    map[string]*model.Source // every file the document was built from
 }
 
 // Files lints the given files on a pool of workers. The result is sorted, so it is the
@@ -46,6 +78,7 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	}
 	jobs = min(jobs, max(len(files), 1))
 	results := make([]fileResult, len(files))
+	f := newFilter(eng, opts)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -53,7 +86,7 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = lintFile(ctx, eng, files[i], opts)
+				results[i] = lintFile(ctx, eng, f, files[i], opts)
 			}
 		}()
 	}
@@ -63,23 +96,38 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	close(next)
 	wg.Wait()
 
-	res := &report.Result{Rules: eng.Rules(), Files: len(files), Sources: map[string]*model.Source{}}
+	res := &report.Result{
+		Rules: f.rules(), Files: len(files), Sources: map[string]*model.Source{},
+		IncludeSuppressed: opts.IncludeSuppressed,
+	}
+	var found []model.Finding
 	for _, r := range results {
-		res.Findings = append(res.Findings, r.findings...)
+		found = append(found, r.findings...)
+		res.Suppressed = append(res.Suppressed, r.suppressed...)
 		res.Errors = append(res.Errors, r.errs...)
-		for _, f := range r.findings {
-			if src, ok := r.sources[f.File]; ok {
-				res.Sources[f.File] = src
+		res.Warnings = append(res.Warnings, r.warnings...)
+		for _, list := range [][]model.Finding{r.findings, r.suppressed} {
+			for _, f := range list {
+				if src, ok := r.sources[f.File]; ok {
+					res.Sources[f.File] = src
+				}
 			}
 		}
 	}
+	if opts.Baseline != nil {
+		var known []model.Finding
+		found, known = opts.Baseline.Filter(found)
+		res.Suppressed = append(res.Suppressed, known...)
+		res.Baseline = opts.Baseline.Path()
+	}
+	res.Findings = found
 	res.Sort()
 	return res
 }
 
 // lintFile reads, parses and evaluates one file. A panic anywhere below is turned into
 // an error for this file, so one bad input never costs the user the other results.
-func lintFile(ctx context.Context, eng *rules.Engine, f discover.File, opts Options) (out fileResult) {
+func lintFile(ctx context.Context, eng *rules.Engine, flt *filter, f discover.File, opts Options) (out fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			out = fileResult{errs: []model.FileError{{
@@ -89,19 +137,28 @@ func lintFile(ctx context.Context, eng *rules.Engine, f discover.File, opts Opti
 		}
 	}()
 	docs, errs := Load(f, opts)
-	return evaluate(ctx, eng, docs, errs)
+	return evaluate(ctx, eng, flt, docs, errs)
 }
 
-// Source lints one file's contents, as if read from path (an editor's unsaved buffer).
-func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string, src []byte) ([]model.Finding, []model.FileError) {
-	docs, errs := Parse(kind, path, src)
-	r := evaluate(ctx, eng, docs, errs)
+// File lints one file as a run would (its build context included), with suppression
+// comments applied and no configuration; suppressed findings are not returned.
+func File(ctx context.Context, eng *rules.Engine, f discover.File) ([]model.Finding, []model.FileError) {
+	r := lintFile(ctx, eng, newFilter(eng, Options{}), f, Options{})
 	return r.findings, r.errs
 }
 
-// evaluate runs the engine over the documents of one input.
-func evaluate(ctx context.Context, eng *rules.Engine, docs []*model.Document, errs []model.FileError) fileResult {
+// Source lints one file's contents, as if read from path (an editor's unsaved buffer).
+// Suppression comments apply; suppressed findings are not returned.
+func Source(ctx context.Context, eng *rules.Engine, kind model.Kind, path string, src []byte) ([]model.Finding, []model.FileError) {
+	docs, errs := Parse(kind, path, src)
+	r := evaluate(ctx, eng, newFilter(eng, Options{}), docs, errs)
+	return r.findings, r.errs
+}
+
+// evaluate runs the engine over the documents of one input, then the filter stage.
+func evaluate(ctx context.Context, eng *rules.Engine, flt *filter, docs []*model.Document, errs []model.FileError) fileResult {
 	out := fileResult{errs: errs, sources: map[string]*model.Source{}}
+	evaluated := make([]suppress.Evaluated, 0, len(docs))
 	for _, doc := range docs {
 		out.sources[doc.Path] = doc.Source
 		for p, src := range doc.Sources {
@@ -112,7 +169,73 @@ func evaluate(ctx context.Context, eng *rules.Engine, docs []*model.Document, er
 			out.errs = append(out.errs, model.FileError{File: doc.Path, Message: err.Error()})
 			continue
 		}
-		out.findings = append(out.findings, findings...)
+		evaluated = append(evaluated, suppress.Evaluated{Doc: doc, Findings: findings})
+	}
+	evaluated = mergeValuesSets(evaluated) // dedupe.go: one finding for several Helm values sets
+	out.findings, out.suppressed, out.warnings = flt.apply(evaluated)
+	return out
+}
+
+// filter is the filter stage, shared by the workers of a run.
+type filter struct {
+	plan     *config.Plan
+	reg      *rules.Registry
+	enabled  map[string]model.Rule // the rules the engine evaluates
+	noInline bool
+}
+
+func newFilter(eng *rules.Engine, opts Options) *filter {
+	f := &filter{plan: opts.Plan, reg: eng.Registry(), enabled: map[string]model.Rule{}, noInline: opts.NoInlineIgnores}
+	for _, r := range eng.Rules() {
+		f.enabled[r.ID] = r
+	}
+	return f
+}
+
+// rules are the evaluated rules with their configured severity, for reporters (SARIF
+// lists them with their level).
+func (f *filter) rules() []model.Rule {
+	out := make([]model.Rule, 0, len(f.enabled))
+	for _, r := range f.enabled {
+		if f.plan != nil {
+			r.Severity = f.plan.Severity(r.ID, r.Severity)
+		}
+		out = append(out, r)
 	}
 	return out
+}
+
+// active reports whether a rule's findings in file are kept: it was evaluated, and the
+// configuration does not turn it off for that path.
+func (f *filter) active(file, id string) bool {
+	if _, ok := f.enabled[id]; !ok {
+		return false
+	}
+	return f.plan == nil || f.plan.Active(file, id)
+}
+
+// apply filters the findings of one input's documents: per-path rules and severities,
+// then suppressions.
+func (f *filter) apply(evaluated []suppress.Evaluated) (kept, suppressed []model.Finding, warnings []model.FileError) {
+	if f.plan != nil {
+		for i := range evaluated {
+			kept := evaluated[i].Findings[:0]
+			for _, fd := range evaluated[i].Findings {
+				if f.plan.Apply(&fd) {
+					kept = append(kept, fd)
+				}
+			}
+			evaluated[i].Findings = kept
+		}
+	}
+	out := suppress.Apply(evaluated, suppress.Options{Rules: f.reg, Active: f.active, NoInline: f.noInline})
+	if f.plan != nil {
+		// The meta rules' findings, made here, take their configured severity too.
+		for i := range out.Kept {
+			if slices.Contains(suppress.MetaRules, out.Kept[i].RuleID) {
+				f.plan.Apply(&out.Kept[i])
+			}
+		}
+	}
+	return out.Kept, out.Suppressed, out.Warnings
 }

@@ -4,10 +4,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/compose"
 	"github.com/infralint/infralint/pkg/parsers/dockerfile"
+	"github.com/infralint/infralint/pkg/parsers/helm"
+	"github.com/infralint/infralint/pkg/parsers/kubernetes"
 )
 
 // DefaultMaxFileSize bounds what one file may cost: no real infrastructure file is near it.
@@ -24,6 +29,16 @@ func Parse(kind model.Kind, path string, src []byte) ([]*model.Document, []model
 			return nil, errs
 		}
 		return []*model.Document{doc}, errs
+	case model.KindKubernetes:
+		return kubernetes.Parse(path, src)
+	case model.KindCompose:
+		doc, errs := compose.Parse(path, src, compose.Options{})
+		if doc == nil {
+			return nil, errs
+		}
+		return []*model.Document{doc}, errs
+	case model.KindHelm:
+		return nil, []model.FileError{{File: path, Message: "a Helm chart is read from its directory or archive, not from one file's text"}}
 	default:
 		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("no parser for %s files yet", kind)}}
 	}
@@ -31,9 +46,30 @@ func Parse(kind model.Kind, path string, src []byte) ([]*model.Document, []model
 
 // Load reads what a discovered file names and parses it.
 func Load(f discover.File, opts Options) ([]*model.Document, []model.FileError) {
+	switch f.Kind {
+	case model.KindHelm:
+		return helm.Load(f.Path, helmOptions(opts))
+	case model.KindKubernetes:
+		return loadManifests(f, opts)
+	}
 	src, err := readFile(f.Path, opts.MaxFileSize)
 	if err != nil {
 		return nil, []model.FileError{{File: f.Path, Message: err.Error()}}
+	}
+	if f.Kind == model.KindCompose {
+		doc, errs := compose.Parse(f.Path, src, composeOptions(f, opts))
+		if doc == nil {
+			return nil, errs
+		}
+		return []*model.Document{doc}, errs
+	}
+	if f.Kind == model.KindDockerfile {
+		// A file read from disk has a build context beside it: its .dockerignore.
+		doc, errs := dockerfile.ParseWith(f.Path, src, dockerfile.Options{Context: dockerfile.ReadContext(f.Path)})
+		if doc == nil {
+			return nil, errs
+		}
+		return []*model.Document{doc}, errs
 	}
 	return Parse(f.Kind, f.Path, src)
 }
@@ -55,4 +91,74 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is larger than the %d MiB limit", limit>>20)
 	}
 	return data, nil
+}
+
+// loadManifests reads the Kubernetes manifests of one set: a file, or the manifests of
+// one directory (Path and Related), whose objects cross-object rules see together.
+func loadManifests(f discover.File, opts Options) ([]*model.Document, []model.FileError) {
+	var files []kubernetes.File
+	var errs []model.FileError
+	for _, p := range append([]string{f.Path}, f.Related...) {
+		src, err := readFile(p, opts.MaxFileSize)
+		if err != nil {
+			errs = append(errs, model.FileError{File: p, Message: err.Error()})
+			continue
+		}
+		files = append(files, kubernetes.File{Path: p, Src: src})
+	}
+	scope := "file"
+	if len(f.Related) > 0 {
+		scope = "directory"
+	}
+	docs, perrs := kubernetes.ParseSet(files, scope, kubernetes.Limits{})
+	return docs, append(errs, perrs...)
+}
+
+// helmOptions are the configuration's Helm settings as the Helm parser takes them.
+func helmOptions(opts Options) helm.Options {
+	h := opts.Helm
+	o := helm.Options{
+		Set:         h.Set,
+		ReleaseName: h.ReleaseName,
+		Namespace:   h.Namespace,
+		KubeVersion: h.KubeVersion,
+		APIVersions: h.APIVersions,
+		MaxFileSize: opts.MaxFileSize,
+	}
+	names := make([]string, 0, len(h.ValuesSets))
+	for name := range h.ValuesSets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		o.ValuesSets = append(o.ValuesSets, helm.ValuesSet{Name: name, Files: h.ValuesSets[name]})
+	}
+	return o
+}
+
+// composeOptions are the Compose parser's settings for a discovered project: its
+// override files, and the configuration's compose settings. When the configuration
+// lists the project's files, the first one is the main file and the others its
+// overrides.
+func composeOptions(f discover.File, opts Options) compose.Options {
+	o := compose.Options{
+		Overrides:   append([]string{}, f.Related...), // discovery decided: never nil
+		Profiles:    opts.Compose.Profiles,
+		ProjectName: opts.Compose.ProjectName,
+	}
+	if files := opts.Compose.Files; len(files) > 0 && samePath(files[0], f.Path) {
+		o.Overrides = append([]string{}, files[1:]...)
+	}
+	for _, e := range opts.Compose.EnvFiles {
+		if abs, err := filepath.Abs(e); err == nil {
+			o.EnvFiles = append(o.EnvFiles, abs)
+		}
+	}
+	return o
+}
+
+func samePath(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && x == y
 }

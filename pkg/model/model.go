@@ -17,6 +17,10 @@ const (
 	KindCompose    Kind = "compose"
 	KindKubernetes Kind = "kubernetes"
 	KindHelm       Kind = "helm"
+	// KindMeta is the target of the built-in rules whose findings the Go pipeline
+	// emits rather than a policy (suppression hygiene such as unused-suppression). No
+	// document has this kind; a meta rule's Rego file holds only its METADATA.
+	KindMeta Kind = "meta"
 )
 
 // Position is a place in a source file. Line and Column are 1-based; Column counts
@@ -110,7 +114,42 @@ type Finding struct {
 	// built from the rule, the file and the text the finding points at, never from
 	// line numbers.
 	Fingerprint string `json:"fingerprint"`
+	// Suppressed is set on a finding that is not reported because an inline directive,
+	// an annotation or a baseline covers it. Such findings never count for --fail-on;
+	// reporters show them only when the run includes them (--include-suppressed).
+	Suppressed *Suppression `json:"suppressed,omitempty"`
+	// Related are secondary places the finding concerns, such as the values file line
+	// that supplied a Helm template's offending value (SARIF relatedLocations).
+	Related []Location `json:"related,omitempty"`
 }
+
+// Location is a place in a file, with what it has to do with a finding.
+type Location struct {
+	File    string `json:"file"`
+	Range   Range  `json:"range"`
+	Message string `json:"message,omitempty"`
+}
+
+// RelatedLocator is an optional interface of a Locator that knows secondary places for
+// a pointer (the Helm values file line behind a template value).
+type RelatedLocator interface {
+	Related(pointer string) []Location
+}
+
+// Suppression says why a finding is suppressed.
+type Suppression struct {
+	// Kind is SARIF's suppression kind: SuppressInSource for a directive or annotation
+	// in the linted file, SuppressExternal for a baseline.
+	Kind string `json:"kind"`
+	// Justification is the reason the directive gives, or what suppressed the finding.
+	Justification string `json:"justification,omitempty"`
+}
+
+// The suppression kinds (SARIF's names).
+const (
+	SuppressInSource = "inSource"
+	SuppressExternal = "external"
+)
 
 // FileError is input that could not be read or parsed. It is reported beside the
 // findings of every other file; it never stops the run.
@@ -154,4 +193,21 @@ type Locator interface {
 	Anchor(pointer string) string
 	// Context describes where the pointer is, for humans ("stage build"); may be empty.
 	Context(pointer string) string
+}
+
+// NodeLocator is an optional interface of a Locator that knows the syntax nodes of its
+// files. Inline suppressions use it: `# infralint ignore=ID` on a line of its own
+// covers the whole node that starts on the first following line that is neither blank
+// nor a comment. Without it, such a directive covers that one line only.
+//
+// The Dockerfile parser implements it (an instruction, with its continuation lines and
+// heredocs); the YAML parsers (Compose, Kubernetes, Helm) should too, returning the
+// outermost node that starts on the line: a mapping entry from its key to the end of
+// its value, or a sequence item with everything nested in it. pkg/yamlpos entries
+// (Entry.Range) are exactly these ranges.
+type NodeLocator interface {
+	// NodeStartingAt returns the range of the outermost node that starts on line (1-based)
+	// of file ("" means Document.Path). ok is false when no node starts there, for
+	// example when the line continues a node that starts above it.
+	NodeStartingAt(file string, line int) (r Range, ok bool)
 }

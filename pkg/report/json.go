@@ -24,6 +24,9 @@ type jsonDocument struct {
 	Findings []jsonFinding   `json:"findings"`
 	Errors   []jsonFileError `json:"errors"`
 	Summary  Summary         `json:"summary"`
+	// SuppressedFindings are shown only with --include-suppressed: a separate list, so
+	// that findings keeps meaning "what is reported" for every reader of version 1.
+	SuppressedFindings []jsonFinding `json:"suppressed_findings,omitempty"`
 }
 
 type jsonTool struct {
@@ -33,16 +36,22 @@ type jsonTool struct {
 }
 
 type jsonFinding struct {
-	Rule        string         `json:"rule"`
-	Severity    model.Severity `json:"severity"`
-	Category    string         `json:"category"`
-	HelpURI     string         `json:"help_uri"`
-	Message     string         `json:"message"`
-	File        string         `json:"file"`
-	Range       jsonRange      `json:"range"`
-	Pointer     string         `json:"pointer"`
-	Context     string         `json:"context,omitempty"`
-	Fingerprint string         `json:"fingerprint"`
+	Rule        string          `json:"rule"`
+	Severity    model.Severity  `json:"severity"`
+	Category    string          `json:"category"`
+	HelpURI     string          `json:"help_uri"`
+	Message     string          `json:"message"`
+	File        string          `json:"file"`
+	Range       jsonRange       `json:"range"`
+	Pointer     string          `json:"pointer"`
+	Context     string          `json:"context,omitempty"`
+	Fingerprint string          `json:"fingerprint"`
+	Suppressed  *jsonSuppressed `json:"suppressed,omitempty"`
+}
+
+type jsonSuppressed struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type jsonFileError struct {
@@ -79,18 +88,12 @@ func (j *JSON) Report(r *Result) error {
 		Summary:  r.Summarize(),
 	}
 	for _, f := range r.Findings {
-		doc.Findings = append(doc.Findings, jsonFinding{
-			Rule:        f.RuleID,
-			Severity:    f.Severity,
-			Category:    f.Category,
-			HelpURI:     f.HelpURI,
-			Message:     f.Message,
-			File:        f.File,
-			Range:       toJSONRange(f.Range),
-			Pointer:     f.Pointer,
-			Context:     f.Context,
-			Fingerprint: f.Fingerprint,
-		})
+		doc.Findings = append(doc.Findings, toJSONFinding(f))
+	}
+	if r.IncludeSuppressed {
+		for _, f := range r.Suppressed {
+			doc.SuppressedFindings = append(doc.SuppressedFindings, toJSONFinding(f))
+		}
 	}
 	for _, e := range r.Errors {
 		je := jsonFileError{File: e.File, Message: e.Message}
@@ -101,6 +104,25 @@ func (j *JSON) Report(r *Result) error {
 		doc.Errors = append(doc.Errors, je)
 	}
 	return writeJSON(j.W, doc)
+}
+
+func toJSONFinding(f model.Finding) jsonFinding {
+	jf := jsonFinding{
+		Rule:        f.RuleID,
+		Severity:    f.Severity,
+		Category:    f.Category,
+		HelpURI:     f.HelpURI,
+		Message:     f.Message,
+		File:        f.File,
+		Range:       toJSONRange(f.Range),
+		Pointer:     f.Pointer,
+		Context:     f.Context,
+		Fingerprint: f.Fingerprint,
+	}
+	if f.Suppressed != nil {
+		jf.Suppressed = &jsonSuppressed{Kind: f.Suppressed.Kind, Justification: f.Suppressed.Justification}
+	}
+	return jf
 }
 
 // writeJSON indents with two spaces and ends with a newline. HTML escaping is off:

@@ -30,6 +30,17 @@ type Result struct {
 	// Sources holds the text of each file that has findings, keyed by Finding.File, so
 	// the text reporter can show the offending line without reading the file again.
 	Sources map[string]*model.Source
+	// Suppressed holds the findings that suppression comments, annotations or the
+	// baseline cover, each with Finding.Suppressed set, sorted like Findings. They never
+	// count for --fail-on; the summary counts them, and reporters show them only when
+	// IncludeSuppressed is set (--include-suppressed).
+	Suppressed        []model.Finding
+	IncludeSuppressed bool
+	// Baseline is the baseline file the run was compared with; "" for none.
+	Baseline string
+	// Warnings are problems with suppression comments (an unknown rule, a directive that
+	// cannot be read). They are for standard error, not for reports.
+	Warnings []model.FileError
 }
 
 // Summary counts findings by severity.
@@ -41,6 +52,10 @@ type Summary struct {
 	Infos    int `json:"infos"`
 	// FileErrors counts files that could not be read or parsed.
 	FileErrors int `json:"file_errors"`
+	// Suppressed counts findings that suppression comments or annotations cover;
+	// Baselined those recorded in the baseline. Neither is in Findings.
+	Suppressed int `json:"suppressed,omitempty"`
+	Baselined  int `json:"baselined,omitempty"`
 }
 
 // Summarize counts r's findings.
@@ -62,6 +77,13 @@ func (r *Result) Summarize() Summary {
 		case model.SeverityNone:
 		}
 	}
+	for _, f := range r.Suppressed {
+		if f.Suppressed != nil && f.Suppressed.Kind == model.SuppressExternal {
+			s.Baselined++
+		} else {
+			s.Suppressed++
+		}
+	}
 	return s
 }
 
@@ -69,6 +91,7 @@ func (r *Result) Summarize() Summary {
 // whatever the parallelism of the run.
 func (r *Result) Sort() {
 	sort.SliceStable(r.Findings, func(i, j int) bool { return lessFinding(&r.Findings[i], &r.Findings[j]) })
+	sort.SliceStable(r.Suppressed, func(i, j int) bool { return lessFinding(&r.Suppressed[i], &r.Suppressed[j]) })
 	sort.SliceStable(r.Errors, func(i, j int) bool {
 		a, b := r.Errors[i], r.Errors[j]
 		if a.File != b.File {
@@ -77,6 +100,13 @@ func (r *Result) Sort() {
 		return errLine(a) < errLine(b)
 	})
 	slices.SortFunc(r.Rules, func(a, b model.Rule) int { return strings.Compare(a.ID, b.ID) })
+	sort.SliceStable(r.Warnings, func(i, j int) bool {
+		a, b := r.Warnings[i], r.Warnings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return errLine(a) < errLine(b)
+	})
 }
 
 func errLine(e model.FileError) int {

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/infralint/infralint/pkg/model"
@@ -102,6 +104,16 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	// Suppressions are set on suppressed results, which are in the log only with
+	// --include-suppressed; code scanning shows them as dismissed.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run was compared with a baseline.
+	BaselineState string `json:"baselineState,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"` // inSource or external
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -147,7 +159,12 @@ func (s *SARIF) Report(r *Result) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(r.Findings)),
 	}
-	for _, f := range r.Findings {
+	findings := r.Findings
+	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
+		findings = append(slices.Clone(r.Findings), r.Suppressed...)
+		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
+	}
+	for _, f := range findings {
 		res := sarifResult{
 			RuleID:    f.RuleID,
 			Level:     sarifLevel(f.Severity),
@@ -159,6 +176,15 @@ func (s *SARIF) Report(r *Result) error {
 		}
 		if f.Fingerprint != "" {
 			res.PartialFingerprints = map[string]string{fingerprintKey: f.Fingerprint}
+		}
+		if f.Suppressed != nil {
+			res.Suppressions = []sarifSuppression{{Kind: f.Suppressed.Kind, Justification: f.Suppressed.Justification}}
+		}
+		if r.Baseline != "" {
+			res.BaselineState = "new"
+			if f.Suppressed != nil && f.Suppressed.Kind == model.SuppressExternal {
+				res.BaselineState = "unchanged"
+			}
 		}
 		run.Results = append(run.Results, res)
 	}

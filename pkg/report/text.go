@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,7 +74,12 @@ func groupByFile(r *Result) []fileGroup {
 		}
 		return &groups[i]
 	}
-	for _, f := range r.Findings {
+	findings := r.Findings
+	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
+		findings = append(slices.Clone(r.Findings), r.Suppressed...)
+		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
+	}
+	for _, f := range findings {
 		g := at(f.File)
 		g.findings = append(g.findings, f)
 	}
@@ -126,9 +133,26 @@ func (t *Text) finding(f model.Finding, src *model.Source, gutter int) textEntry
 	if f.Context != "" {
 		b.WriteString("  (" + printable(f.Context) + ")")
 	}
+	if f.Suppressed != nil {
+		// Suppressed findings are there for audit: one line each, no snippet.
+		b.WriteString("  " + t.paint(ansiDim, suppressedMark(f.Suppressed)) + "\n")
+		return textEntry{b.String(), false}
+	}
 	b.WriteByte('\n')
 	shown := t.writeSnippet(&b, src, rg, gutter, color)
 	return textEntry{b.String(), shown}
+}
+
+// suppressedMark says why a finding shown with --include-suppressed is not reported.
+func suppressedMark(s *model.Suppression) string {
+	what := "suppressed"
+	if s.Kind == model.SuppressExternal {
+		what = "baselined"
+	}
+	if s.Justification == "" {
+		return "[" + what + "]"
+	}
+	return "[" + what + ": " + printable(s.Justification) + "]"
 }
 
 func (t *Text) fileError(e model.FileError, src *model.Source, gutter int) textEntry {
@@ -220,6 +244,16 @@ func summaryLine(s Summary, withFindings int) string {
 		line = fmt.Sprintf("%s (%s, %s, %d info) in %d of %s",
 			plural(s.Findings, "problem", "problems"), plural(s.Errors, "error", "errors"),
 			plural(s.Warnings, "warning", "warnings"), s.Infos, withFindings, plural(s.Files, "file", "files"))
+	}
+	var hidden []string
+	if s.Suppressed > 0 {
+		hidden = append(hidden, strconv.Itoa(s.Suppressed)+" suppressed")
+	}
+	if s.Baselined > 0 {
+		hidden = append(hidden, strconv.Itoa(s.Baselined)+" in the baseline")
+	}
+	if len(hidden) > 0 {
+		line += "; " + strings.Join(hidden, ", ")
 	}
 	if s.FileErrors > 0 {
 		line += "; " + plural(s.FileErrors, "file", "files") + " could not be parsed"

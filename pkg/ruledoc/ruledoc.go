@@ -16,6 +16,9 @@ import (
 
 // wantLine matches the fixture expectation comments, which are test plumbing and are
 // left out of the examples.
+// trailingWant is a want comment at the end of a YAML fixture line.
+var trailingWant = regexp.MustCompile(`\s+#\s*want:\s*[A-Za-z0-9_-]+(?:\s+"(?:[^"\\]|\\.)*")?\s*$`)
+
 var wantLine = regexp.MustCompile(`^\s*#\s*want:`)
 
 // Examples reads a rule's bad and good fixtures from fsys (the embedded policies).
@@ -25,6 +28,9 @@ func Examples(fsys fs.FS, r model.Rule) (bad, good []string) {
 		return nil, nil
 	}
 	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".dockerignore") {
+			continue // a fixture's build context, shown by the rule's description
+		}
 		data, err := fs.ReadFile(fsys, path.Join(r.Dir, "testdata", e.Name()))
 		if err != nil {
 			continue
@@ -32,7 +38,8 @@ func Examples(fsys fs.FS, r model.Rule) (bad, good []string) {
 		var kept []string
 		for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
 			if !wantLine.MatchString(line) {
-				kept = append(kept, line)
+				// A YAML fixture's want comment may trail the line it is about.
+				kept = append(kept, trailingWant.ReplaceAllString(line, ""))
 			}
 		}
 		text := strings.Join(kept, "\n")
@@ -75,8 +82,7 @@ func Page(r model.Rule, bad, good []string) string {
 	for i, ex := range good {
 		fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", numbered("Good example", i, len(good)), lang, ex)
 	}
-	b.WriteString("\n## Suppressing\n\n")
-	fmt.Fprintf(&b, "Turn the rule off for the whole run with `--disable %s`.\n", r.ID)
+	writeSuppressing(&b, r)
 	if len(r.References) > 0 {
 		b.WriteString("\n## References\n\n")
 		for _, ref := range r.References {
@@ -128,10 +134,29 @@ func numbered(s string, i, n int) string {
 }
 
 func fenceLang(k model.Kind) string {
-	if k == model.KindDockerfile {
+	// Meta rules judge suppression comments; their fixtures are Dockerfiles.
+	if k == model.KindDockerfile || k == model.KindMeta {
 		return "dockerfile"
 	}
 	return "yaml"
+}
+
+// writeSuppressing says how to turn the rule off (or, for a meta rule, which is off by
+// default, on), in the configuration file and inline; docs/configuration.md has the rest.
+func writeSuppressing(b *strings.Builder, r model.Rule) {
+	if r.Target == model.KindMeta {
+		b.WriteString("\n## Turning it on\n\n")
+		fmt.Fprintf(b, "This rule judges suppression comments and is off by default. Turn it on for a run with\n"+
+			"`--enable %[1]s`, or in `.infralint.yaml`:\n\n```yaml\nrules:\n  %[1]s: warning\n```\n\n"+
+			"See [configuration](../configuration.md#inline-suppressions).\n", r.ID)
+		return
+	}
+	b.WriteString("\n## Suppressing\n\n")
+	fmt.Fprintf(b, "Turn the rule off for a run with `--disable %[1]s`, or for good in `.infralint.yaml`\n"+
+		"(`rules: {%[1]s: off}`, or under `overrides:` for some paths only). To accept one finding,\n"+
+		"put a comment on the line above it that says why:\n\n```%[2]s\n# infralint ignore=%[1]s -- the reason\n```\n\n"+
+		"See [configuration](../configuration.md#inline-suppressions) for file-wide suppressions and baselines.\n",
+		r.ID, fenceLang(r.Target))
 }
 
 func yesNo(b bool) string {

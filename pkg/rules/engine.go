@@ -270,6 +270,9 @@ func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding
 			Context:     doc.Locations.Context(raw.ptr),
 			Fingerprint: fingerprint(key, n),
 		})
+		if rl, ok := doc.Locations.(model.RelatedLocator); ok {
+			out[len(out)-1].Related = rl.Related(raw.ptr)
+		}
 	}
 	return out, nil
 }

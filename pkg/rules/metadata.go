@@ -15,8 +15,10 @@ import (
 // Categories are the rule categories infralint knows.
 var Categories = []string{"security", "reliability", "efficiency", "maintainability", "style"}
 
-// Targets are the document kinds a rule can be written for.
-var Targets = []model.Kind{model.KindDockerfile, model.KindCompose, model.KindKubernetes, model.KindHelm}
+// Targets are the document kinds a rule can be written for. KindMeta is the target of
+// built-in rules whose findings the Go pipeline emits (pkg/suppress); user policies
+// cannot use it.
+var Targets = []model.Kind{model.KindDockerfile, model.KindCompose, model.KindKubernetes, model.KindHelm, model.KindMeta}
 
 var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 

@@ -98,6 +98,9 @@ func (reg *Registry) add(m *ast.Module, p, source string, builtin bool) error {
 		return err
 	}
 	r.Source, r.Dir = source, path.Dir(p)
+	if target == model.KindMeta && !builtin {
+		return fmt.Errorf("%s: rule %s: target meta is reserved for infralint's built-in rules", m.Package.Location, id)
+	}
 	if builtin {
 		want := path.Join(string(target), id, strings.ReplaceAll(id, "-", "_")+".rego")
 		if p != want {

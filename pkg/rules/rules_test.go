@@ -225,8 +225,8 @@ func TestSelectionErrors(t *testing.T) {
 			`unknown rule "team-no-crul" \(did you mean team-no-curl\?\)`},
 		{"unknown rule in --only", rules.Selection{Only: []string{"base-image-untaged"}},
 			`unknown rule "base-image-untaged" \(did you mean base-image-untagged\?\)`},
-		{"unknown rule in --disable", rules.Selection{Disable: []string{"DL3051"}},
-			`unknown rule "DL3051"`},
+		{"unknown rule in --disable", rules.Selection{Disable: []string{"DL9051"}},
+			`unknown rule "DL9051"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -54,9 +54,9 @@ func TestLookup(t *testing.T) {
 		{"/services/db/ports", "/services/db/ports", `ports: [ "5432:5432" ]`},
 		{"/services/db/environment/POSTGRES_PASSWORD", "/services/db/environment/POSTGRES_PASSWORD", "POSTGRES_PASSWORD: secret"},
 		{"/services/db/command", "/services/db/command", "command: |\n      run\n      forever"},
-		{"/services/db/healthcheck", "/services/db", ""}, // missing: the service that lacks it
-		{"/services/web/image", "/services/web/image", "image: nginx"},           // written wins over merged
-		{"/services/web/restart", "/services/web/restart", "restart: always"},     // merged from the anchor
+		{"/services/db/healthcheck", "/services/db", ""},                      // missing: the service that lacks it
+		{"/services/web/image", "/services/web/image", "image: nginx"},        // written wins over merged
+		{"/services/web/restart", "/services/web/restart", "restart: always"}, // merged from the anchor
 		{"/services/a~1b~0c/x", "/services/a~1b~0c/x", "x: 1"},
 		{"/list/1/name", "/list/1/name", "name: two"},
 		{"/nothing/here", "", ""},

@@ -78,3 +78,88 @@ flag_value(instr, name) := f.value if {
 	some f in instr.flags
 	f.name == name
 }
+
+# ---------------------------------------------------------------------------------------
+# Stage facts (computed by the parser; see `infralint parse`)
+
+# stage_of is the stage an instruction belongs to (undefined before the first FROM).
+stage_of(i) := input.stages[i.stage]
+
+# image_stage is true for an instruction of a stage whose layers the shipped image is
+# made of: the final stage and the stages it is built FROM (stage.in_image).
+image_stage(i) if input.stages[i.stage].in_image
+
+# image_instructions are the instructions (ONBUILD triggers included) of those stages.
+image_instructions contains i if {
+	some i in instructions
+	input.stages[i.stage].in_image
+}
+
+# chain_of is the set of indexes of the stage of instruction i and the stages it is
+# built FROM: the stages whose ENV, USER, WORKDIR and SHELL it starts from.
+chain_of(i) := {j | some j in input.stages[i.stage].chain}
+
+# final_chain is the set of indexes of the final stage and the stages it is built FROM.
+final_chain := {s.index | some s in input.stages; s.in_image}
+
+# multi_stage is true when the Dockerfile has more than one stage.
+multi_stage if count(input.stages) > 1
+
+# words returns an instruction's arguments without quotes (variables kept as written),
+# for FROM, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME and STOPSIGNAL; its raw arguments
+# for the others.
+words(i) := i.words
+
+words(i) := i.args if not i.words
+
+# unquote removes one level of matching quotes around a whole word.
+unquote(s) := substring(s, 1, count(s) - 2) if {
+	count(s) >= 2
+	some q in [`"`, "'"]
+	startswith(s, q)
+	endswith(s, q)
+} else := s
+
+# top_level is true for a command of the RUN's own script: written directly, in a
+# heredoc body, or in the script of an exec-form RUN ["sh", "-c", "..."]; not a child
+# shell started by `sh -c` inside a shell-form RUN, nor a subshell.
+top_level(run, cmd) if {
+	not cmd.subshell
+	_top_via(run, cmd)
+}
+
+_top_via(_, cmd) if not cmd.via
+
+_top_via(_, cmd) if cmd.via == "heredoc"
+
+_top_via(run, cmd) if {
+	run.json_form
+	cmd.via == "sh -c"
+}
+
+# env_sets is true when the command runs with variable name set: X=1 cmd, env X=1 cmd.
+env_sets(cmd, name) if cmd.env[name]
+
+# copies_from_context is true for a COPY or ADD that reads the build context: no
+# --from, and not only heredocs or remote sources.
+copies_from_context(i) if {
+	i.cmd in {"copy", "add"}
+	not flag_value(i, "from")
+	some s in i.sources
+	not contains(s, "://")
+	not startswith(s, "git@")
+}
+
+# commands_of[p] are the [run, cmd] pairs of the commands whose program is p (apt-get
+# also for /usr/bin/apt-get or sudo apt-get): a rule about one program looks only at
+# that program's commands, instead of every command of the file.
+commands_of[c.program] contains [run, c] if {
+	some run in runs
+	some c in run.commands
+}
+
+# runs_with[p] are the RUN instructions (ONBUILD RUN included) that run program p.
+runs_with[c.program] contains run if {
+	some run in runs
+	some c in run.commands
+}

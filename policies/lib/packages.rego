@@ -6,8 +6,14 @@
 #   commands are the ones of data.infralint.lib.dockerfile.commands.
 package infralint.lib.packages
 
-# program is the command's name without its directory: apt-get for /usr/bin/apt-get.
+import data.infralint.lib.dockerfile as df
+
+# program is the command's name without its directory: apt-get for /usr/bin/apt-get
+# (the parser's cmd.program; computed from cmd.name for objects built in a policy).
+program(cmd) := cmd.program
+
 program(cmd) := name if {
+	not cmd.program
 	parts := split(cmd.name, "/")
 	name := parts[count(parts) - 1]
 }
@@ -17,9 +23,9 @@ program(cmd) := name if {
 # `--flag=X` form is a single word and needs no skipping). Every word after `--` is an
 # operand.
 operand_indexes(args, valued) := [i |
-	some i, _ in args
-	_operand(args, i, valued)
-]
+	some i, a in args
+	_operand(args, i, a, valued, dd)
+] if dd := _double_dash(args)
 
 # operands returns the words at operand_indexes.
 operands(args, valued) := [args[i] | some i in operand_indexes(args, valued)]
@@ -29,25 +35,24 @@ operands(args, valued) := [args[i] | some i in operand_indexes(args, valued)]
 # to the command.
 arg_ptr(cmd, k) := sprintf("%s/args/%d", [cmd.ptr, k])
 
-_operand(args, i, valued) if {
-	not _after_double_dash(args, i)
-	args[i] != "--"
-	not startswith(args[i], "-")
+# _double_dash is the index of the first `--` of args, or count(args) when there is none.
+_double_dash(args) := min({j | some j, a in args; a == "--"}) if "--" in args
+
+else := count(args)
+
+_operand(_, i, _, _, dd) if i > dd
+
+_operand(args, i, a, valued, dd) if {
+	i < dd
+	not startswith(a, "-")
 	not _flag_value(args, i, valued)
 }
 
-_operand(args, i, _) if _after_double_dash(args, i)
-
-_after_double_dash(args, i) if {
-	some j
-	args[j] == "--"
-	j < i
-}
+_after_double_dash(args, i) if i > _double_dash(args)
 
 _flag_value(args, i, valued) if {
 	i > 0
 	args[i - 1] in valued
-	not _after_double_dash(args, i - 1)
 }
 
 # short_flag is true when a word of args is a group of single-letter flags (-y, -qy,
@@ -331,18 +336,15 @@ gem_judgeable(p) if {
 # directly or through other stages: the stages whose layers the shipped image is made
 # of. Stages that only feed it through COPY --from are not among them, so a cache they
 # leave behind never reaches the image.
-image_stages := graph.reachable(_base_graph, {s.index | some s in input.stages; s.final})
+# (The parser computes it: stage.in_image.)
+image_stages := {s.index | some s in input.stages; s.in_image}
 
 # stage_chain is the set of stage i and the stages it is built FROM, directly or through
-# other stages: the stages whose ENV and files stage i starts from.
-stage_chain(i) := graph.reachable(_base_graph, {i})
-
-_base_graph[s.index] := [b | b := s.base.stage] if {
-	some s in input.stages
-}
+# other stages: the stages whose ENV and files stage i starts from (stage.chain).
+stage_chain(i) := {j | some j in input.stages[i].chain}
 
 # in_image is true when instruction i runs in one of the image_stages.
-in_image(i) if i.stage in image_stages
+in_image(i) if input.stages[i.stage].in_image
 
 # mount_targets are the normalised targets of a RUN's cache and tmpfs mounts, whose
 # contents never become part of a layer.
@@ -367,3 +369,226 @@ removes(cmd, dir) if {
 _under(a, dir) if _trim_slash(a) == dir
 
 _under(a, dir) if startswith(a, concat("", [dir, "/"]))
+
+# ---------------------------------------------------------------------------------------
+# Package managers of the RPM family: yum, dnf (dnf5, tdnf, microdnf) and zypper
+
+# yum_programs and dnf_programs are the front ends that take yum's and dnf's options.
+yum_programs := {"yum"}
+
+dnf_programs := {"dnf", "dnf5", "dnf-3", "tdnf"}
+
+microdnf_programs := {"microdnf"}
+
+# yum_valued are the yum / dnf / microdnf options that take their value as the next word.
+yum_valued := {
+	"-c", "--config", "-d", "--debuglevel", "-e", "--errorlevel", "--installroot",
+	"--enablerepo", "--disablerepo", "-x", "--exclude", "--releasever", "--setopt",
+	"--repo", "--repoid", "--forcearch", "--color", "--destdir", "--downloaddir",
+	"--rpmverbosity", "--disableplugin", "--enableplugin", "--comment", "--advisory",
+	"--advisories", "--bz", "--bzs", "--cve", "--cves", "--sec-severity", "--secseverity",
+	"--repofrompath", "--noplugins-except", "--use-host-config",
+}
+
+# rpm_operands are the words of a yum, dnf or microdnf command that are not options:
+# the subcommand first (install), then its operands.
+rpm_operands(cmd) := operands(cmd.args, yum_valued)
+
+rpm_subcommand(cmd) := rpm_operands(cmd)[0]
+
+# rpm_package_indexes are the indexes in cmd.args of the packages of an install-like
+# subcommand (install, localinstall, reinstall, groupinstall; `group install` and
+# `module install` skip their second word).
+rpm_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
+	idx := operand_indexes(cmd.args, yum_valued)
+	cmd.args[idx[0]] in {"install", "in", "localinstall", "reinstall", "groupinstall"}
+}
+
+rpm_package_indexes(cmd) := array.slice(idx, 2, count(idx)) if {
+	idx := operand_indexes(cmd.args, yum_valued)
+	cmd.args[idx[0]] in {"group", "groups", "module"}
+	cmd.args[idx[1]] == "install"
+}
+
+rpm_packages(cmd) := [cmd.args[k] | some k in rpm_package_indexes(cmd)]
+
+# rpm_pinned is true for a package operand that names a version: curl-7.76.1,
+# curl-7.76.1-29.el9, curl = 7.76 forms (curl=7.76, curl>=7), or an .rpm file.
+rpm_pinned(p) if regex.match(`-[0-9]`, p)
+
+rpm_pinned(p) if regex.match(`[=<>]`, p)
+
+rpm_pinned(p) if endswith(lower(p), ".rpm")
+
+# A module stream (nodejs:20) or an epoch.
+rpm_pinned(p) if contains(p, ":")
+
+# rpm_groups is true for a command that installs groups (groupinstall, group install),
+# which have no versions.
+rpm_groups(cmd) if rpm_subcommand(cmd) == "groupinstall"
+
+rpm_groups(cmd) if rpm_subcommand(cmd) in {"group", "groups"}
+
+# zypper_non_packages is true for a zypper install of another kind of resolvable
+# (-t pattern, -t patch, -t product), which has no versions to pin.
+zypper_non_packages(cmd) if {
+	some i, a in cmd.args
+	a in {"-t", "--type"}
+	cmd.args[i + 1] != "package"
+}
+
+zypper_non_packages(cmd) if {
+	some a in cmd.args
+	startswith(a, "--type=")
+	a != "--type=package"
+}
+
+# rpm_judgeable is true for a plain package name: not a path, a URL, a group (@name), a
+# capability (/usr/bin/x, perl(Foo)), a pattern or an expansion.
+rpm_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, "/")
+	not regex.match(`[*?\[\]()]`, p)
+	regex.match(`^[A-Za-z0-9]`, p)
+}
+
+# zypper_valued are the zypper options that take their value as the next word.
+zypper_valued := {
+	"-c", "--config", "-R", "--root", "-D", "--reposd-dir", "-C", "--cache-dir",
+	"--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "-r", "--repo", "-p",
+	"--plus-repo", "-t", "--type", "--from", "--installroot", "--releasever",
+	"--userdata", "--plus-content", "--disable-repositories-except",
+}
+
+zypper_operands(cmd) := operands(cmd.args, zypper_valued)
+
+zypper_subcommand(cmd) := zypper_operands(cmd)[0]
+
+# zypper_package_indexes are the indexes in cmd.args of the packages of zypper
+# install (in).
+zypper_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
+	idx := operand_indexes(cmd.args, zypper_valued)
+	cmd.args[idx[0]] in {"install", "in"}
+}
+
+# ---------------------------------------------------------------------------------------
+# apk packages
+
+# apk_package_indexes are the indexes in cmd.args of the packages of `apk add`.
+apk_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
+	program(cmd) == "apk"
+	idx := operand_indexes(cmd.args, apk_valued)
+	cmd.args[idx[0]] == "add"
+}
+
+# apk_pinned is true for name=1.2.3-r0, name~1.2, name>1.2, name<2 and the like.
+apk_pinned(p) if regex.match(`[=<>~]`, p)
+
+# apk_judgeable is true for a package name: not a path, a local .apk, a virtual
+# package's name or an expansion.
+apk_judgeable(p) if {
+	not dynamic(p)
+	not contains(p, "/")
+	not endswith(lower(p), ".apk")
+	regex.match(`^[A-Za-z0-9]`, p)
+}
+
+# ---------------------------------------------------------------------------------------
+# Package installs of any manager, for rules about what an image contains
+
+# installed returns [k, name] for each package an install command names (k is its index
+# in cmd.args, name is lower case without a version), for apt-get/apt, apk,
+# yum/dnf/microdnf and zypper. It is undefined for other commands.
+installed(cmd) := [[k, apt_package_name(cmd.args[k])] | some k in idx] if {
+	program(cmd) in {"apt-get", "apt"}
+	apt_subcommand(cmd) == "install"
+	idx := apt_package_indexes(cmd)
+}
+
+installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>~].*$`, ""))] | some k in idx] if {
+	idx := apk_package_indexes(cmd)
+}
+
+installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>].*$`, ""))] | some k in idx] if {
+	program(cmd) in rpm_programs
+	idx := rpm_package_indexes(cmd)
+}
+
+installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>].*$`, ""))] | some k in idx] if {
+	program(cmd) == "zypper"
+	idx := zypper_package_indexes(cmd)
+}
+
+rpm_programs := (yum_programs | dnf_programs) | microdnf_programs
+
+# package_managers are the programs `installed` understands.
+package_managers := {"apt-get", "apt", "apk", "yum", "dnf", "dnf5", "dnf-3", "tdnf", "microdnf", "zypper"}
+
+# ---------------------------------------------------------------------------------------
+# Answers and caches
+
+# fed_by_yes is true when an earlier command of the same pipe is `yes`, which answers
+# every prompt of cmd (`yes | yum install x`).
+fed_by_yes(run, cmd) if {
+	cmd.pipeline >= 0
+	some other in run.commands
+	other.pipeline == cmd.pipeline
+	other.pipe_position < cmd.pipe_position
+	program(other) == "yes"
+}
+
+# rpm_assumes_yes is true when a yum or dnf command answers its own prompts: -y (also
+# in a group such as -qy), --assumeyes, or --setopt=assumeyes=1.
+rpm_assumes_yes(cmd) if short_flag(cmd.args, "y")
+
+rpm_assumes_yes(cmd) if long_flag(cmd.args, "--assumeyes")
+
+rpm_assumes_yes(cmd) if long_flag(cmd.args, "--assume-yes")
+
+rpm_assumes_yes(cmd) if {
+	some a in cmd.args
+	regex.match(`(?i)^(--setopt=)?assumeyes=(1|true|yes|on)$`, a)
+}
+
+# rpm_prompts is true for a yum or dnf subcommand that asks before changing the system.
+rpm_prompts(cmd) if rpm_subcommand(cmd) in {
+	"install", "localinstall", "reinstall", "groupinstall", "groupupdate", "groupremove",
+	"update", "upgrade", "update-minimal", "upgrade-minimal", "remove", "erase",
+	"autoremove", "downgrade", "distro-sync", "distribution-synchronization", "swap",
+}
+
+rpm_prompts(cmd) if {
+	ops := rpm_operands(cmd)
+	ops[0] in {"group", "groups", "module"}
+	ops[1] in {"install", "remove", "erase", "upgrade", "update", "enable", "switch-to", "reset", "disable"}
+}
+
+# cache_mounted is true when a RUN mounts a cache or tmpfs on one of the directories.
+cache_mounted(run, dirs) if {
+	some t in mount_targets(run)
+	t in dirs
+}
+
+# rm_under is true for an `rm` whose operands remove one of the directories or
+# something under it.
+rm_under(cmd, dirs) if {
+	some d in dirs
+	removes(cmd, d)
+}
+
+# ---------------------------------------------------------------------------------------
+# Commands by program (see lib.dockerfile.commands_of)
+
+# pip_commands are the [run, cmd] pairs of pip, pip3, pip3.12, python -m pip ...
+# commands (the python ones are filtered by pip_offset).
+pip_commands contains pair if {
+	some p, pairs in df.commands_of
+	regex.match(`^(pip|python)(\d+(\.\d+)?)?$`, p)
+	some pair in pairs
+}
+
+# node_commands are the [run, cmd] pairs of npm, yarn and pnpm commands.
+node_commands contains pair if {
+	some p in {"npm", "yarn", "pnpm"}
+	some pair in df.commands_of[p]
+}

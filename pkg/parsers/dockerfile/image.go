@@ -19,7 +19,13 @@ func (b *builder) parseImage(raw string) Image {
 	ref := raw
 	if img.Variables {
 		ref = b.scope.expandGlobal(raw)
-		if strings.Contains(ref, "$") || ref == "" {
+		if ref == "" {
+			// The ARG defaults make the reference empty: the build fails without a
+			// --build-arg, which BuildKit reports as InvalidDefaultArgInFrom.
+			img.Invalid = true
+			return img
+		}
+		if strings.Contains(ref, "$") {
 			return img
 		}
 		if j, ok := b.stageIndex(ref, len(b.in.Stages)); ok {

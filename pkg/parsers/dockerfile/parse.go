@@ -24,6 +24,11 @@ import (
 // an error for that instruction while the rest of the file is still returned, so its
 // other findings are not lost.
 func Parse(path string, src []byte) (*model.Document, []model.FileError) {
+	return ParseWith(path, src, Options{})
+}
+
+// ParseWith is Parse with what the caller knows of the file system around the file.
+func ParseWith(path string, src []byte, opts Options) (*model.Document, []model.FileError) {
 	source := model.NewSource(src)
 	res, err := parser.Parse(bytes.NewReader(src))
 	if err != nil {
@@ -42,6 +47,12 @@ func Parse(path string, src []byte) (*model.Document, []model.FileError) {
 			Stages:       []Stage{},
 			Instructions: []Instruction{},
 		},
+	}
+	if opts.Context != nil {
+		b.in.Context = *opts.Context
+		if len(opts.Context.Patterns) > 0 {
+			b.ignore = newIgnoreMatcher(opts.Context.Patterns)
+		}
 	}
 	for _, node := range res.AST.Children {
 		b.add(node)
@@ -101,6 +112,7 @@ type builder struct {
 	in     Input
 	errs   []model.FileError
 	scope  scope
+	ignore *ignoreMatcher
 }
 
 func (b *builder) add(node *parser.Node) {
@@ -156,8 +168,22 @@ func (b *builder) instruction(node *parser.Node, idx, stage int, ptr string, dep
 		Original: node.Original,
 		Heredocs: []Heredoc{},
 	}
-	for _, h := range node.Heredocs {
-		in.Heredocs = append(in.Heredocs, Heredoc{Name: h.Name, Content: h.Content, Expand: h.Expand, Chomp: h.Chomp})
+	for k, h := range node.Heredocs {
+		in.Heredocs = append(in.Heredocs, Heredoc{Ptr: fmt.Sprintf("%s/heredocs/%d", ptr, k), Name: h.Name, Content: h.Content, Expand: h.Expand, Chomp: h.Chomp})
+	}
+	if wordSplit[in.Cmd] {
+		in.Words = make([]string, len(in.Args))
+		for k, a := range in.Args {
+			if in.JSONForm {
+				in.Words[k] = a
+			} else {
+				in.Words[k] = unquote(a, b.escape)
+			}
+		}
+	}
+	if depth == 1 {
+		in.Comments = node.PrevComment
+		b.emptyContinuations(&in, node)
 	}
 	typed, err := instructions.ParseInstruction(node)
 	if err != nil {
@@ -168,23 +194,27 @@ func (b *builder) instruction(node *parser.Node, idx, stage int, ptr string, dep
 	}
 	switch c := typed.(type) {
 	case *instructions.EnvCommand:
-		in.Pairs = pairs(c.Env)
+		in.Pairs = b.pairs(c.Env)
 		in.LegacyForm = legacyForm(c.Env)
 	case *instructions.LabelCommand:
-		in.Pairs = pairs(c.Labels)
+		in.Pairs = b.pairs(c.Labels)
 		in.LegacyForm = legacyForm(c.Labels)
 	case *instructions.ArgCommand:
 		for _, a := range c.Args {
-			kv := KeyValue{Key: a.Key}
+			kv := KeyValue{Key: a.Key, UnquotedKey: a.Key}
 			if a.Value != nil {
 				kv.Value, kv.HasValue = *a.Value, true
+				kv.UnquotedValue = unquote(kv.Value, b.escape)
+				kv.Vars = varNames(kv.Value, b.escape)
 			}
 			in.Pairs = append(in.Pairs, kv)
 		}
 	case *instructions.CopyCommand:
 		in.Sources, in.Destination = c.SourcePaths, c.DestPath
+		b.copyFacts(&in, node, c.From, depth)
 	case *instructions.AddCommand:
 		in.Sources, in.Destination = c.SourcePaths, c.DestPath
+		b.copyFacts(&in, node, "", depth)
 	case *instructions.OnbuildCommand:
 		if node.Next != nil && len(node.Next.Children) > 0 {
 			child := node.Next.Children[0]
@@ -206,7 +236,7 @@ func (b *builder) instruction(node *parser.Node, idx, stage int, ptr string, dep
 		in.Shell = b.shellOf(stage)
 		in.ShellKind = shellKind(in.Shell)
 	}
-	if in.Cmd == "run" {
+	if in.Cmd == "run" || in.Cmd == "cmd" || in.Cmd == "entrypoint" {
 		b.analyzeRun(&in, node, ptr, depth)
 	}
 	b.trackScope(&in, stage)
@@ -266,12 +296,24 @@ func parseMount(v string) map[string]string {
 	return m
 }
 
-func pairs(kvs instructions.KeyValuePairs) []KeyValue {
+func (b *builder) pairs(kvs instructions.KeyValuePairs) []KeyValue {
 	out := make([]KeyValue, 0, len(kvs))
 	for _, kv := range kvs {
-		out = append(out, KeyValue{Key: kv.Key, Value: kv.Value, HasValue: true})
+		out = append(out, KeyValue{
+			Key: kv.Key, Value: kv.Value, HasValue: true,
+			UnquotedKey:   unquote(kv.Key, b.escape),
+			UnquotedValue: unquote(kv.Value, b.escape),
+			Vars:          varNames(kv.Value, b.escape),
+		})
 	}
 	return out
+}
+
+// wordSplit lists the instructions whose arguments the builder reads as separate words
+// (quotes removed), for Instruction.Words.
+var wordSplit = map[string]bool{
+	"from": true, "copy": true, "add": true, "workdir": true, "user": true, "expose": true,
+	"volume": true, "stopsignal": true, "maintainer": true,
 }
 
 // legacyForm reports `ENV key value` (no "="), which BuildKit still accepts but warns on.
@@ -387,7 +429,8 @@ func (b *builder) finish() {
 				}
 			}
 			for _, ref := range refs {
-				if j, ok := b.stageIndex(ref, i); ok && !seen[j] {
+				// BuildKit looks stage names up among all stages: a later one counts too.
+				if j, ok := b.stageIndex(unquote(ref, b.escape), len(b.in.Stages)); ok && j != i && !seen[j] {
 					seen[j] = true
 					st.CopiesFrom = append(st.CopiesFrom, j)
 				}
@@ -397,6 +440,7 @@ func (b *builder) finish() {
 	if n := len(b.in.Stages); n > 0 {
 		b.markShipped(n - 1)
 	}
+	b.stageFacts()
 }
 
 // markShipped marks stage i and every stage it takes files from.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,13 +61,25 @@ func pointers(in *dockerfile.Input) []string {
 		out = append(out, st.Ptr, st.Base.Ptr)
 	}
 	var walk func(i *dockerfile.Instruction)
-	walk = func(i *dockerfile.Instruction) {
-		out = append(out, i.Ptr)
-		for _, c := range i.Commands {
+	commands := func(cs []dockerfile.Command) {
+		for _, c := range cs {
 			out = append(out, c.Ptr)
 			for k := range c.Args {
 				out = append(out, fmt.Sprintf("%s/args/%d", c.Ptr, k))
 			}
+		}
+	}
+	walk = func(i *dockerfile.Instruction) {
+		out = append(out, i.Ptr)
+		commands(i.Commands)
+		for _, h := range i.Heredocs {
+			if len(h.Commands) > 0 || h.Target != "" {
+				out = append(out, h.Ptr)
+				commands(h.Commands)
+			}
+		}
+		for _, e := range i.EmptyContinuations {
+			out = append(out, e.Ptr)
 		}
 		if i.Trigger != nil {
 			walk(i.Trigger)
@@ -168,7 +181,11 @@ func checkRanges(t *testing.T, doc *model.Document) {
 		if i.JSONForm {
 			return
 		}
-		for _, c := range i.Commands {
+		cmds := slices.Clone(i.Commands)
+		for _, h := range i.Heredocs {
+			cmds = append(cmds, h.Commands...)
+		}
+		for _, c := range cmds {
 			if c.Via != "" || strings.ContainsAny(c.Name, `"'$\`) {
 				continue
 			}

@@ -2,9 +2,9 @@ package dockerfile
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 	"github.com/moby/buildkit/util/suggest"
@@ -58,9 +58,7 @@ func (b *builder) trackScope(in *Instruction, stage int) {
 				}
 				ref.Defined = visible[ref.Name]
 				if !ref.Defined {
-					if sug, ok := suggest.Search(ref.Name, slices.Sorted(maps.Keys(visible)), true); ok {
-						ref.Suggestion = sug
-					}
+					ref.Suggestion = suggestName(ref.Name, visible)
 				}
 				in.Vars = append(in.Vars, ref)
 			}
@@ -120,25 +118,58 @@ func varWords(in *Instruction) []string {
 	return words
 }
 
-var varRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?=])?|([A-Za-z_][A-Za-z0-9_]*))`)
-
-// varRefs finds $NAME and ${NAME...} in a word, skipping escaped dollars.
+// varRefs finds $NAME and ${NAME...} in a word as the builder's lexer reads it: not
+// inside single quotes, and not after the escape character.
 func varRefs(word string, escape rune) []Var {
+	if !strings.Contains(word, "$") {
+		return nil
+	}
 	var out []Var
-	for _, m := range varRef.FindAllStringSubmatchIndex(word, -1) {
-		if m[0] > 0 && rune(word[m[0]-1]) == escape {
-			continue
+	rs := []rune(word)
+	inDouble := false
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		switch {
+		case c == escape:
+			i++ // the next character is literal
+		case c == '\'' && !inDouble:
+			for i++; i < len(rs) && rs[i] != '\''; i++ {
+			}
+		case c == '"':
+			inDouble = !inDouble
+		case c == '$' && i+1 < len(rs):
+			if v, n, ok := readVar(rs[i+1:]); ok {
+				out = append(out, v)
+				i += n
+			}
 		}
-		v := Var{}
-		if m[2] >= 0 {
-			v.Name = word[m[2]:m[3]]
-			v.HasDefault = m[4] >= 0 && strings.ContainsAny(word[m[4]:m[5]], "-=?")
-		} else {
-			v.Name = word[m[6]:m[7]]
-		}
-		out = append(out, v)
 	}
 	return out
+}
+
+// readVar reads NAME or {NAME[:-word]} after a $, returning how many runes it used.
+func readVar(rs []rune) (Var, int, bool) {
+	braced := rs[0] == '{'
+	start := 0
+	if braced {
+		start = 1
+	}
+	end := start
+	for end < len(rs) && (rs[end] == '_' || unicode.IsLetter(rs[end]) && rs[end] < 128 || end > start && rs[end] >= '0' && rs[end] <= '9') {
+		end++
+	}
+	if end == start {
+		return Var{}, 0, false
+	}
+	v := Var{Name: string(rs[start:end])}
+	if braced && end < len(rs) {
+		op := rs[end]
+		if op == ':' && end+1 < len(rs) {
+			op = rs[end+1]
+		}
+		v.HasDefault = op == '-' || op == '=' || op == '?'
+	}
+	return v, end, true
 }
 
 type globalEnv map[string]string
@@ -155,4 +186,20 @@ func (s *scope) expandGlobal(word string) string {
 		return word
 	}
 	return res.Result
+}
+
+// suggestName returns the visible name that an undefined one most likely misspells: one
+// that differs only in case first (ARG and ENV names are case-sensitive), then the
+// nearest by edit distance.
+func suggestName(name string, visible map[string]bool) string {
+	names := slices.Sorted(maps.Keys(visible))
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return n
+		}
+	}
+	if sug, ok := suggest.Search(name, names, true); ok {
+		return sug
+	}
+	return ""
 }

@@ -29,7 +29,7 @@ func (b *builder) analyzeRun(in *Instruction, node *parser.Node, ptr string, dep
 	if !ok {
 		return
 	}
-	w := &shellWalker{b: b, in: in, ptr: ptr, pos: fileMapper(node.StartLine)}
+	w := &shellWalker{b: b, out: &in.Commands, ptr: ptr, pos: fileMapper(node.StartLine)}
 	if err := w.parse(text); err != nil {
 		in.ShellError = err.Error()
 	}
@@ -42,7 +42,7 @@ func (b *builder) analyzeExecForm(in *Instruction, ptr string) {
 	if len(in.Args) == 0 {
 		return
 	}
-	w := &shellWalker{b: b, in: in, ptr: ptr, pos: fixedMapper(b.loc.ranges[ptr])}
+	w := &shellWalker{b: b, out: &in.Commands, ptr: ptr, pos: fixedMapper(b.loc.ranges[ptr])}
 	if script, ok := shellScriptArg(in.Args[0], in.Args[1:]); ok {
 		w.via = "sh -c"
 		if err := w.parse(script); err != nil {
@@ -160,11 +160,12 @@ type cmdCtx struct {
 	pipeline, pipePos int
 	subshell, cond    bool
 	via               string
+	env               map[string]string // assignments before the command (X=1 cmd)
 }
 
 type shellWalker struct {
 	b         *builder
-	in        *Instruction
+	out       *[]Command // where commands are added: a RUN's, or a COPY heredoc's
 	ptr       string
 	pos       posMapper
 	via       string
@@ -246,11 +247,21 @@ func (w *shellWalker) command(st *syntax.Stmt, ctx cmdCtx) {
 		if len(c.Args) == 0 {
 			return
 		}
+		ctx.env = nil
+		for _, a := range c.Assigns {
+			if a.Name != nil && !a.Append && a.Index == nil {
+				if ctx.env == nil {
+					ctx.env = map[string]string{}
+				}
+				ctx.env[a.Name.Value] = wordString(a.Value)
+			}
+		}
 		args := make([]string, len(c.Args))
 		for i, a := range c.Args {
 			args[i] = wordString(a)
 		}
-		r := w.rangeOf(c.Pos(), c.End())
+		// The command starts at its name, after any X=1 assignments before it.
+		r := w.rangeOf(c.Args[0].Pos(), c.End())
 		argRanges := make([]model.Range, len(c.Args))
 		for i, a := range c.Args {
 			argRanges[i] = w.rangeOf(a.Pos(), a.End())
@@ -409,12 +420,15 @@ func (w *shellWalker) unwrap(c *syntax.CallExpr, args []string, r model.Range, c
 	}
 	i := 1
 	positional := takesPositional[name]
+	env := map[string]string{}
 	for i < len(args) {
 		a := args[i]
 		switch {
 		case name == "command" && (a == "-v" || a == "-V"):
 			return // command -v only looks the name up
 		case name == "env" && strings.Contains(a, "=") && !strings.HasPrefix(a, "-"):
+			k, v, _ := strings.Cut(a, "=")
+			env[k] = v
 			i++
 		case strings.HasPrefix(a, "-") && a != "-" && positional == takesPositional[name]:
 			i++
@@ -437,6 +451,9 @@ done:
 	}
 	inner := ctx
 	inner.via = name
+	if len(env) > 0 {
+		inner.env = env
+	}
 	w.addCommand(args[i], args[i+1:], r, inner, argRanges[i+1:]...)
 	if isShell(baseName(args[i])) {
 		if script, ok := shellScriptArg(args[i], args[i+1:]); ok {
@@ -467,7 +484,7 @@ func (w *shellWalker) nestedWord(word *syntax.Word, script string, outer model.R
 			}
 		}
 	}
-	sub := &shellWalker{b: w.b, in: w.in, ptr: w.ptr, pos: mapper, via: viaOr(ctx.via, "sh -c"), pipelines: w.pipelines, depth: w.depth + 1}
+	sub := &shellWalker{b: w.b, out: w.out, ptr: w.ptr, pos: mapper, via: viaOr(ctx.via, "sh -c"), pipelines: w.pipelines, depth: w.depth + 1}
 	_ = sub.parse(script) // a script that does not parse is just a string argument
 	w.pipelines = sub.pipelines
 }
@@ -481,7 +498,7 @@ func (w *shellWalker) nested(body *syntax.Word, ctx cmdCtx, via string) {
 	for _, p := range body.Parts {
 		sb.WriteString(partSource(p))
 	}
-	sub := &shellWalker{b: w.b, in: w.in, ptr: w.ptr, pos: nestedMapper(w.pos, body.Pos()), via: viaOr(ctx.via, via), pipelines: w.pipelines, depth: w.depth + 1}
+	sub := &shellWalker{b: w.b, out: w.out, ptr: w.ptr, pos: nestedMapper(w.pos, body.Pos()), via: viaOr(ctx.via, via), pipelines: w.pipelines, depth: w.depth + 1}
 	_ = sub.parse(sb.String())
 	w.pipelines = sub.pipelines
 }
@@ -496,18 +513,21 @@ func viaOr(outer, inner string) string {
 // addCommand records a simple command. argRanges, when known, are the ranges of its
 // arguments: /commands/N/args/K points a finding at one package name of an install.
 func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx cmdCtx, argRanges ...model.Range) {
-	idx := len(w.in.Commands)
+	idx := len(*w.out)
 	ptr := fmt.Sprintf("%s/commands/%d", w.ptr, idx)
 	cmd := Command{
 		Ptr:          ptr,
 		Index:        idx,
 		Name:         name,
+		Program:      baseName(name),
 		Args:         args,
 		Pipeline:     ctx.pipeline,
 		PipePosition: ctx.pipePos,
 		Via:          ctx.via,
 		Subshell:     ctx.subshell,
 		Condition:    ctx.cond,
+		Env:          ctx.env,
+		Multiline:    r.End.Line > r.Start.Line,
 	}
 	if cmd.Args == nil {
 		cmd.Args = []string{}
@@ -515,7 +535,7 @@ func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx 
 	if cmd.Pipeline < 0 {
 		cmd.PipePosition = 0
 	}
-	w.in.Commands = append(w.in.Commands, cmd)
+	*w.out = append(*w.out, cmd)
 	text := strings.Join(append([]string{name}, args...), " ")
 	anchor := w.b.loc.anchors[w.ptr] + " | " + ctx.via + " " + text
 	w.b.loc.set(ptr, r, anchor)

@@ -26,7 +26,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its index in /var/cache/apk", [pkg.apk_subcommand(cmd)])) if {
-	some run in df.runs
+	some run in df.runs_with.apk
 	pkg.in_image(run)
 	caching := _caching(run)
 	count(caching) > 0

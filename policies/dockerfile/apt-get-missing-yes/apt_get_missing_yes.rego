@@ -30,8 +30,7 @@ _prompting := {
 }
 
 deny contains result.fail(cmd, sprintf("apt-get %s without -y", [sub])) if {
-	some [run, cmd] in df.commands
-	pkg.program(cmd) == "apt-get"
+	some [run, cmd] in df.commands_of["apt-get"]
 	sub := pkg.apt_subcommand(cmd)
 	sub in _prompting
 	not _assumes_yes(cmd)

@@ -20,8 +20,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, "apt-get install without --no-install-recommends") if {
-	some [_, cmd] in df.commands
-	cmd.name == "apt-get"
+	some [_, cmd] in df.commands_of["apt-get"]
 	pkg.apt_subcommand(cmd) == "install"
 	not df.has_flag(cmd, "", "--no-install-recommends")
 	not _recommends_off(cmd)

@@ -32,8 +32,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
-	some [_, cmd] in df.commands
-	pkg.program(cmd) == "apt-get"
+	some [_, cmd] in df.commands_of["apt-get"]
 	pkg.apt_subcommand(cmd) == "install"
 	some k in pkg.apt_package_indexes(cmd)
 	p := cmd.args[k]

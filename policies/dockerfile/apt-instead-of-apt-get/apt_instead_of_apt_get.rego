@@ -51,8 +51,7 @@ _replacements := {
 }
 
 deny contains result.fail(cmd, sprintf("apt %s is not meant for scripts: use %s", [sub, _replacements[sub]])) if {
-	some [_, cmd] in df.commands
-	pkg.program(cmd) == "apt"
+	some [_, cmd] in df.commands_of["apt"]
 	sub := pkg.apt_subcommand(cmd)
 	_replacements[sub]
 }

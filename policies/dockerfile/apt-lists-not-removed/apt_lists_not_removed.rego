@@ -28,7 +28,8 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the image", [pkg.program(cmd), pkg.apt_subcommand(cmd)])) if {
-	some run in df.runs
+	some prog in {"apt-get", "apt"}
+	some run in df.runs_with[prog]
 	pkg.in_image(run)
 	cmd := _culprit(run)
 	not _removed_after(run)

@@ -17,21 +17,15 @@
 #   aliases: [DL3023, DS-0006, DS006]
 package infralint.rules.dockerfile["copy-from-own-stage"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("--from=%s names the stage this COPY is in", [ref])) if {
 	some i in input.instructions
 	i.cmd == "copy"
-	some f in i.flags
-	f.name == "from"
-	ref := _unquote(f.value)
-	stage := input.stages[i.stage]
-	_names_stage(ref, stage)
+	i.from_stage == i.stage
+	ref := _unquote(df.flag_value(i, "from"))
 }
-
-_names_stage(ref, stage) if lower(ref) == lower(stage.name)
-
-_names_stage(ref, stage) if ref == sprintf("%d", [stage.index])
 
 _unquote(s) := substring(s, 1, count(s) - 2) if {
 	count(s) >= 2

@@ -31,8 +31,8 @@ _downloaders := {"curl", "wget"}
 
 # curl ... | [sudo] sh
 deny contains result.fail(cmd, sprintf("%s runs a script piped from %s without verifying it", [pkg.program(cmd), pkg.program(dl)])) if {
-	some [run, cmd] in df.commands
-	pkg.program(cmd) in _shells
+	some prog in _shells
+	some [run, cmd] in df.commands_of[prog]
 	cmd.pipeline >= 0
 	_reads_stdin(cmd)
 	some dl in run.commands
@@ -43,8 +43,8 @@ deny contains result.fail(cmd, sprintf("%s runs a script piped from %s without v
 
 # sh -c "$(curl ...)", bash <(curl ...)
 deny contains result.fail(cmd, sprintf("%s runs a script downloaded by %s without verifying it", [pkg.program(cmd), dl])) if {
-	some [_, cmd] in df.commands
-	pkg.program(cmd) in _shells
+	some prog in _shells
+	some [_, cmd] in df.commands_of[prog]
 	some a in cmd.args
 	m := regex.find_all_string_submatch_n("^(?:[$][(]|<[(]|`)\\s*(curl|wget)\\s", a, 1)
 	dl := m[0][1]

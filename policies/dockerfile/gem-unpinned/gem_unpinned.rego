@@ -18,6 +18,11 @@
 #   severity: warning
 #   category: reliability
 #   aliases: [DL3028]
+#   options:
+#     exempt:
+#       type: array
+#       default: []
+#       description: Package names that never need a version pin.
 package infralint.rules.dockerfile["gem-unpinned"]
 
 import data.infralint.lib.dockerfile as df
@@ -25,10 +30,16 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("gem %q is not pinned to a version", [p])) if {
-	some [_, cmd] in df.commands
+	some [_, cmd] in df.commands_of.gem
 	not pkg.gem_version_flag(cmd)
 	some k in pkg.gem_package_indexes(cmd)
 	p := cmd.args[k]
 	pkg.gem_judgeable(p)
+	not _exempt(p)
 	not pkg.gem_pinned(p)
+}
+
+_exempt(p) if {
+	some name in options.exempt
+	lower(name) == lower(split(p, ":")[0])
 }

@@ -22,6 +22,7 @@
 #   aliases: [DL3025, JSONArgsRecommended]
 package infralint.rules.dockerfile["json-args-recommended"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, msg) if {
@@ -41,19 +42,9 @@ _execs(body) if regex.match(`^exec\s`, body)
 # _shell_set is true when a SHELL before the instruction applies to its stage: in the
 # stage itself or in a stage it is built FROM.
 _shell_set(i) if {
-	chain := graph.reachable(_parents, {i.stage})
+	chain := df.chain_of(i)
 	some s in input.instructions
 	s.cmd == "shell"
 	s.index < i.index
 	s.stage in chain
-}
-
-_parents[s.index] := {s.base.stage} if {
-	some s in input.stages
-	s.base.stage != null
-}
-
-_parents[s.index] := set() if {
-	some s in input.stages
-	not s.base.stage
 }

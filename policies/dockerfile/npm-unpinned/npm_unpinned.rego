@@ -20,6 +20,11 @@
 #   severity: warning
 #   category: reliability
 #   aliases: [DL3016]
+#   options:
+#     exempt:
+#       type: array
+#       default: []
+#       description: Package names that never need a version pin.
 package infralint.rules.dockerfile["npm-unpinned"]
 
 import data.infralint.lib.dockerfile as df
@@ -27,9 +32,20 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
-	some [_, cmd] in df.commands
+	some [_, cmd] in pkg.node_commands
 	some k in pkg.node_package_indexes(cmd)
 	p := cmd.args[k]
 	pkg.node_judgeable(p)
+	not _exempt(p)
 	not pkg.node_pinned(p)
 }
+
+_exempt(p) if {
+	some name in options.exempt
+	lower(name) == lower(_name(p))
+}
+
+# _name is the package name of a spec: @scope/name for @scope/name@1.2.
+_name(p) := concat("@", ["", split(trim_prefix(p, "@"), "@")[0]]) if startswith(p, "@")
+
+_name(p) := split(p, "@")[0] if not startswith(p, "@")

@@ -26,13 +26,20 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, "pip install without --no-cache-dir keeps its cache in the image") if {
-	some [run, cmd] in df.commands
+	some [run, cmd] in pkg.pip_commands
 	pkg.in_image(run)
 	args := pkg.pip_install_args(cmd)
 	not pkg.long_flag(args, "--no-cache-dir")
 	not _cache_mounted(run)
 	not _env_disables_cache(run)
 	not _exported(run, cmd)
+	not _prefixed(cmd)
+}
+
+# PIP_NO_CACHE_DIR=1 pip install ...
+_prefixed(cmd) if {
+	v := cmd.env.PIP_NO_CACHE_DIR
+	not lower(v) in {"", "0", "false", "no", "off"}
 }
 
 _cache_mounted(run) if {

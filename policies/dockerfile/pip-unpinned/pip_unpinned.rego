@@ -20,6 +20,11 @@
 #   severity: warning
 #   category: reliability
 #   aliases: [DL3013]
+#   options:
+#     exempt:
+#       type: array
+#       default: []
+#       description: Package names that never need a version pin.
 package infralint.rules.dockerfile["pip-unpinned"]
 
 import data.infralint.lib.dockerfile as df
@@ -27,12 +32,13 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is not pinned to a version", [p])) if {
-	some [_, cmd] in df.commands
+	some [_, cmd] in pkg.pip_commands
 	args := pkg.pip_install_args(cmd)
 	not _constrained(args)
 	some k in pkg.pip_package_indexes(cmd)
 	p := cmd.args[k]
 	pkg.pip_judgeable(p)
+	not _exempt(p)
 	not pkg.pip_pinned(p)
 }
 
@@ -48,3 +54,11 @@ _constrained(args) if {
 	some a in args
 	regex.match(`^-c.+`, a)
 }
+
+_exempt(p) if {
+	some name in options.exempt
+	_norm(name) == _norm(regex.replace(p, `[\[<>=!~;].*$`, ""))
+}
+
+# Package names compare case-insensitively, with -, _ and . the same (PEP 503).
+_norm(n) := regex.replace(lower(n), `[-_.]+`, "-")

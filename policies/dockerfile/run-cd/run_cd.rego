@@ -25,7 +25,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("%s changes the directory of the commands after it: use WORKDIR", [_text(cmd)])) if {
-	some run in df.runs
+	some run in df.runs_with.cd
 	cds := [c | some c in run.commands; _changes_dir(run, c)]
 	count(cds) > 0
 	first := min({c.index | some c in cds})

@@ -45,17 +45,7 @@ deny contains result.fail(i, msg) if {
 
 # _chain holds the indexes of the final stage and of the stages it is built FROM, whose
 # configuration and history the shipped image carries.
-_chain := graph.reachable(_parents, {df.final_stage.index})
-
-_parents[s.index] := {s.base.stage} if {
-	some s in input.stages
-	s.base.stage != null
-}
-
-_parents[s.index] := set() if {
-	some s in input.stages
-	not s.base.stage
-}
+_chain := df.final_chain
 
 # _words splits a name at _, -, . and camelCase humps: dbPassword -> [db, password].
 _words(key) := [w |

@@ -24,14 +24,12 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("sudo runs %q: switch with USER instead", [inner.name])) if {
-	some [run, cmd] in df.commands
-	pkg.program(cmd) == "sudo"
+	some [run, cmd] in df.commands_of["sudo"]
 	inner := _wrapped(run, cmd)
 }
 
 deny contains result.fail(cmd, "sudo used in RUN: switch with USER instead") if {
-	some [run, cmd] in df.commands
-	pkg.program(cmd) == "sudo"
+	some [run, cmd] in df.commands_of["sudo"]
 	not _wrapped(run, cmd)
 }
 

@@ -16,8 +16,9 @@
 #   only in case); and any undefined
 #   variable in a stage whose image chain starts `FROM scratch`, where nothing can come
 #   from the image. Variables with a default, predefined build arguments
-#   (`TARGETPLATFORM`, proxies, ...), instructions with single quotes (which may hold a
-#   literal `$`) and `ONBUILD` triggers (expanded in another build) are not reported.
+#   (`TARGETPLATFORM`, proxies, ...), a `$` inside single quotes or after the escape
+#   character (both literal) and `ONBUILD` triggers (expanded in another build) are not
+#   reported.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/build-checks/undefined-var/
 #     description: BuildKit build checks, UndefinedVar
@@ -56,45 +57,29 @@ deny contains result.fail(i, sprintf("variable %s is not defined in this stage, 
 
 _undefined contains [i, v] if {
 	some i in input.instructions # not ONBUILD triggers: they expand in the child build
-	not _single_quoted(i)
-	some v in i.vars
+	some v in i.vars # the parser skips $ inside single quotes and after an escape
 	not v.defined
 	not v.has_default
 }
-
-# A single quote may make a $ literal (ENV A='$B'); the input does not say which.
-_single_quoted(i) if contains(i.original, "'")
 
 _hint(v) := sprintf(" (did you mean %s?)", [v.suggestion]) if v.suggestion
 
 else := ""
 
-# _did_you_mean is the defined name an undefined one most likely misspells.
-_did_you_mean(_, v) := v.suggestion if _typo(v)
+# _did_you_mean is the defined name an undefined one most likely misspells: one that
+# differs only in case (ARG and ENV names are case-sensitive), or a near name.
+_did_you_mean(_, v) := v.suggestion if _case_twin(v)
 
-_did_you_mean(i, v) := min(twins) if {
-	not _typo(v)
-	twins := _case_twins(i, v)
-	count(twins) > 0
-}
-
-_typo(v) if {
+_did_you_mean(_, v) := v.suggestion if {
+	not _case_twin(v)
 	v.suggestion
 	not v.name in _image_vars
 	count(v.name) >= 4
 }
 
-# _case_twins are the ARG and ENV names in scope that differ from v only in case (the
-# parser's suggestions are case-sensitive). ARG and ENV names are case-sensitive.
-_case_twins(i, v) := {p.key |
-	chain := graph.reachable(_parents, {i.stage})
-	some d in input.instructions
-	d.cmd in {"arg", "env"}
-	d.index < i.index
-	d.stage in chain
-	some p in d.pairs
-	p.key != v.name
-	lower(p.key) == lower(v.name)
+_case_twin(v) if {
+	v.suggestion
+	lower(v.suggestion) == lower(v.name)
 }
 
 # Variables that common base images set with ENV, which this rule cannot see.
@@ -112,17 +97,6 @@ _image_vars := {
 
 # _from_scratch: the stage's chain of FROM <stage> ends at scratch.
 _from_scratch(stage) if {
-	chain := graph.reachable(_parents, {stage})
-	some n in chain
+	some n in input.stages[stage].chain
 	input.stages[n].base.scratch
-}
-
-_parents[s.index] := {s.base.stage} if {
-	some s in input.stages
-	s.base.stage != null
-}
-
-_parents[s.index] := set() if {
-	some s in input.stages
-	not s.base.stage
 }

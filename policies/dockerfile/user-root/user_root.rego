@@ -40,32 +40,22 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 # The last USER of the image chain names root.
-deny contains result.fail(user, sprintf("the final image runs as root (USER %s)", [user.args[0]])) if {
+deny contains result.fail(user, sprintf("the final image runs as root (USER %s)", [df.words(user)[0]])) if {
 	some user in _last_user
-	not contains(user.args[0], "$")
-	_root(user.args[0])
+	not contains(df.words(user)[0], "$")
+	_root(df.words(user)[0])
 }
 
 # No USER anywhere in the image chain.
 deny contains result.fail(df.final_stage, "the final image runs as root: no USER instruction sets a non-root user") if {
 	count(_users) == 0
-	not _windows(_root_base)
+	df.final_stage.os != "windows"
 	not _non_root_base(_root_base)
 	not _export_only
 }
 
 # _chain holds the indexes of the final stage and of the stages it is built FROM.
-_chain := graph.reachable(_parents, {df.final_stage.index})
-
-_parents[s.index] := {s.base.stage} if {
-	some s in input.stages
-	s.base.stage != null
-}
-
-_parents[s.index] := set() if {
-	some s in input.stages
-	not s.base.stage
-}
+_chain := df.final_chain
 
 # _root_base is the base image the chain starts from (an image, scratch or unreadable).
 _root_base := s.base if {
@@ -100,11 +90,6 @@ _runs_something if {
 	some i in input.instructions
 	i.cmd in {"cmd", "entrypoint"}
 	i.stage in _chain
-}
-
-_windows(base) if {
-	some word in ["windows", "nanoserver", "servercore"]
-	contains(lower(base.raw), word)
 }
 
 _non_root_base(base) if contains(base.tag, "nonroot")

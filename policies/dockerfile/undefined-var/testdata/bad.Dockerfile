@@ -20,3 +20,9 @@ COPY --from=build /out/app /app
 FROM final
 # want: undefined-var "variable APP_USER is not defined in this stage"
 USER ${APP_USER}
+
+FROM scratch AS quoted
+ARG VERSION
+# Double quotes do not stop expansion, even beside a single-quoted part.
+# want: undefined-var "variable VERSON is not defined \(did you mean VERSION\?\)"
+LABEL note='literal $X' version="$VERSON"

@@ -29,3 +29,5 @@ FROM scratch
 ARG VERSION
 LABEL version=$VERSION
 COPY --from=build /out/app /app
+# A $ in single quotes is literal even when the instruction also expands a variable.
+LABEL note='costs $AMOUNT' version=$VERSION

@@ -1,0 +1,3 @@
+FROM debian:12.5
+HEALTHCHECK NONE
+CMD ["/app"]

@@ -1,0 +1,43 @@
+# METADATA
+# title: Sort multi-line package lists
+# description: |
+#   A package install written over several lines (`apt-get install`, `apk add`,
+#   `yum`/`dnf install`, `zypper install`) does not list its packages in alphabetical
+#   order.
+#
+#   A sorted list shows at a glance whether a package is there, avoids duplicates, and
+#   makes diffs and merge conflicts smaller. Sort the packages, one per line. Version
+#   pins and architecture suffixes are ignored when comparing, and lists written on one
+#   line or holding variables are not checked. The first package that is out of order
+#   is reported.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#sort-multi-line-arguments
+#     description: Docker build best practices, sort multi-line arguments
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, apt-get
+# custom:
+#   severity: info
+#   category: style
+#   aliases: []
+package infralint.rules.dockerfile["package-list-unsorted"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is out of order: sort the list (%q comes after %q)", [cmd.args[k], name, prev])) if {
+	some prog in pkg.package_managers
+	some [_, cmd] in df.commands_of[prog]
+	cmd.multiline
+	list := [[k, n] |
+		some [k, n] in pkg.installed(cmd)
+		not pkg.dynamic(cmd.args[k])
+	]
+	count(list) > 1
+	# the first package whose name sorts before the one written above it
+	firsts := [j | some j in numbers.range(1, count(list) - 1); list[j][1] < list[j - 1][1]]
+	count(firsts) > 0
+	j := firsts[0]
+	[k, name] := list[j]
+	prev := list[j - 1][1]
+}

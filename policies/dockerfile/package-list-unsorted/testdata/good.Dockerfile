@@ -1,0 +1,13 @@
+FROM debian:12.5
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        ca-certificates \
+        curl=7.88.1-10+deb12u5 \
+        git \
+        wget \
+    && rm -rf /var/lib/apt/lists/*
+# One line is not a multi-line list.
+RUN apt-get install -y zlib1g curl
+# Variables cannot be compared.
+RUN apk add --no-cache \
+    zlib \
+    $EXTRA_PACKAGES

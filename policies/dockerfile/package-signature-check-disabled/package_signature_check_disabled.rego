@@ -1,0 +1,68 @@
+# METADATA
+# title: Keep package signature checks on
+# description: |
+#   A package-manager command installs packages without checking their signatures:
+#   `apk --allow-untrusted`, `apt-get --allow-unauthenticated` (or `--force-yes`,
+#   `--allow-insecure-repositories`, `-o APT::Get::AllowUnauthenticated=true`),
+#   `yum`/`dnf --nogpgcheck` (or `--setopt=gpgcheck=0`), `zypper --no-gpg-checks`, or
+#   `rpm --nosignature` / `--nodigest` / `--nofiledigest` / `--noverify`.
+#
+#   Signatures are what tie a package to its publisher: without the check, a mirror,
+#   proxy or attacker on the network path can serve any package and it is installed
+#   as root. Import the repository's signing key instead (`rpm --import`,
+#   `/etc/apt/keyrings` with `signed-by=`, `/etc/apk/keys`) and keep the check on.
+#   `apt-get --force-yes` is reported too: it also accepts unauthenticated packages,
+#   and `-y` is what it was meant for. Every stage is checked.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, apt-get
+#   - ref: https://wiki.debian.org/SecureApt
+#     description: Debian wiki, SecureApt
+# custom:
+#   severity: error
+#   category: security
+#   aliases: [CKV2_DOCKER_7, CKV2_DOCKER_8, CKV2_DOCKER_9, CKV2_DOCKER_10, CKV2_DOCKER_11]
+package infralint.rules.dockerfile["package-signature-check-disabled"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(cmd, sprintf("%s %s installs packages without checking their signatures", [prog, a])) if {
+	some prog in _programs
+	some [_, cmd] in df.commands_of[prog]
+	some i, a in cmd.args
+	_bypass(prog, a, i, cmd.args)
+}
+
+_programs := {"apk", "apt-get", "apt", "aptitude", "zypper", "rpm"} | pkg.rpm_programs
+
+_bypass("apk", "--allow-untrusted", _, _)
+
+_bypass(prog, a, i, args) if {
+	prog in {"apt-get", "apt", "aptitude"}
+	_apt_bypass(a, i, args)
+}
+
+_bypass(prog, a, _, _) if {
+	prog in pkg.rpm_programs
+	_rpm_manager_bypass(a)
+}
+
+_bypass("zypper", a, _, _) if a in {"--no-gpg-checks", "--no-gpg-check"}
+
+_bypass("rpm", a, _, _) if a in {"--nosignature", "--nodigest", "--nofiledigest", "--noverify"}
+
+_apt_bypass(a, _, _) if a in {"--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"}
+
+_apt_bypass(a, i, args) if {
+	i > 0
+	args[i - 1] in {"-o", "--option"}
+	regex.match(`(?i)^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)=(1|true|yes)$`, a)
+}
+
+_apt_bypass(a, _, _) if regex.match(`(?i)^(-o|--option=)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)=(1|true|yes)$`, a)
+
+_rpm_manager_bypass(a) if a == "--nogpgcheck"
+
+_rpm_manager_bypass(a) if regex.match(`(?i)^(--setopt=)?([^=]*\.)?(gpgcheck|repo_gpgcheck|localpkg_gpgcheck)=(0|false|no)$`, a)

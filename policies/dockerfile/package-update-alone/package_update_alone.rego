@@ -1,0 +1,66 @@
+# METADATA
+# title: Update package indexes in the RUN that installs
+# description: |
+#   A `RUN` only refreshes the package index (`apt-get update`, `apk update`,
+#   `yum`/`dnf makecache`, `zypper refresh`) and installs nothing.
+#
+#   The refreshed index is cached as its own layer. A later change to the `RUN` that
+#   installs does not rebuild it, so the install uses a stale index: packages that
+#   have since left the mirror fail to download, and fixes are missed. Combine the
+#   update and the install in one `RUN`: `RUN apt-get update && apt-get install -y
+#   ...`.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
+#     description: Docker build best practices, apt-get
+#   - ref: https://docs.docker.com/build/cache/
+#     description: Docker build cache
+# custom:
+#   severity: warning
+#   category: reliability
+#   aliases: [DS-0017, DS017, CKV_DOCKER_5]
+package infralint.rules.dockerfile["package-update-alone"]
+
+import data.infralint.lib.dockerfile as df
+import data.infralint.lib.packages as pkg
+import data.infralint.lib.result
+
+deny contains result.fail(first, sprintf("%s alone in a RUN is cached apart from the install: update and install in the same RUN", [_text(first)])) if {
+	some prog in {"apt-get", "apt", "apk", "zypper"} | pkg.rpm_programs
+	some run in df.runs_with[prog]
+	updates := [c | some c in run.commands; _updates(c)]
+	count(updates) > 0
+	first := updates[0]
+	every c in run.commands {
+		_trivial_or_update(c)
+	}
+}
+
+_updates(c) if {
+	pkg.program(c) in {"apt-get", "apt"}
+	pkg.apt_subcommand(c) == "update"
+}
+
+_updates(c) if {
+	pkg.program(c) == "apk"
+	pkg.apk_subcommand(c) == "update"
+}
+
+_updates(c) if {
+	pkg.program(c) in pkg.rpm_programs
+	pkg.rpm_subcommand(c) == "makecache"
+}
+
+_updates(c) if {
+	pkg.program(c) == "zypper"
+	pkg.zypper_subcommand(c) in {"refresh", "ref"}
+}
+
+_trivial_or_update(c) if _updates(c)
+
+_trivial_or_update(c) if pkg.program(c) in {"set", "echo", "true", ":", "printf"}
+
+_text(c) := concat(" ", [pkg.program(c), "update"]) if pkg.program(c) in {"apt-get", "apt", "apk"}
+
+_text(c) := concat(" ", [pkg.program(c), "makecache"]) if pkg.program(c) in pkg.rpm_programs
+
+_text(c) := "zypper refresh" if pkg.program(c) == "zypper"

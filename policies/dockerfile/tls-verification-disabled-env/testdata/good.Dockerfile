@@ -1,0 +1,6 @@
+FROM node:22-slim
+ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp.pem
+ARG GIT_SSL_NO_VERIFY
+ENV GIT_SSL_NO_VERIFY=
+RUN PYTHONHTTPSVERIFY=1 python3 fetch.py && echo "NODE_TLS_REJECT_UNAUTHORIZED=0"
+RUN export GIT_SSL_CAINFO=/etc/ssl/certs/corp.pem && git fetch

@@ -1,0 +1,8 @@
+FROM debian:12.5 AS build
+USER builder
+
+FROM debian:12.5
+ARG UID=10001
+USER ${UID}
+USER 10001:10001
+USER 65532
