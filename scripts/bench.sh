@@ -141,6 +141,20 @@ else
   log "no corpus at $corpus: skipping the corpus runs"
 fi
 
+# Package initialisation of `--version` (GODEBUG=inittrace=1): the median total over the
+# runs, and the three packages with the largest median.
+log "package init times"
+for ((i = 0; i < fast[1]; i++)); do
+  GODEBUG=inittrace=1 "$bin" --version 2>&1 >/dev/null | awk -v r="$i" '/^init / { print r, $2, $5 }'
+done >"$work/init.txt"
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+init_total=$(awk '{ t[$1] += $3 } END { for (r in t) print t[r] }' "$work/init.txt" | median)
+init_pkgs=$(awk '{ print $2 }' "$work/init.txt" | sort -u | wc -l)
+init_top=$(sort -k2,2 -k3,3g "$work/init.txt" | awk '
+    { if ($2 != prev && prev != "") flush(); prev = $2; v[++n] = $3 }
+    function flush() { print prev, v[int((n + 1) / 2)]; n = 0 }
+    END { if (prev != "") flush() }' | sort -k2,2gr | head -n 3 | awk '{ printf "%s`%s` %s ms", (NR > 1 ? ", " : ""), $1, $2 }')
+
 # Peak RSS (median of rss_runs), in MB.
 peak_rss() {
   local i
@@ -232,6 +246,8 @@ report() {
     for r in "${rss[@]}"; do IFS=$'\t' read -r label mb <<<"$r"; echo "| $label | $mb |"; done
     echo
   fi
+  echo "Package initialisation (\`GODEBUG=inittrace=1 infralint --version\`, median of ${fast[1]}): $(num "$init_total") ms over $init_pkgs packages; largest: $init_top."
+  echo
   local g=BenchmarkParse
   echo "**Start-up breakdown**: in process from the Go benchmarks below (CPU time), whole process from differences"
   echo "between rows of the table above (minimum wall time, and mean user+sys; a difference of two noisy numbers)."
@@ -266,6 +282,7 @@ BenchmarkPolicyParse/annotations|Rego parse of lib + Dockerfile rules, annotatio
 BenchmarkPolicyParse/no-annotations|the same, annotations not processed
 BenchmarkPolicyCompile/all-stages|ast.Compiler on lib + Dockerfile rules, every stage
 BenchmarkPolicyCompile/skip-checks|the same, check-only stages skipped
+BenchmarkPolicyCompile/no-empty-options|every stage, without the \`options := {}\` modules
 BenchmarkCorpusParse|parse every corpus file, one goroutine
 BenchmarkCorpusLint|parse + evaluate every corpus file, one goroutine
 EOF
@@ -276,6 +293,7 @@ EOF
       "evaluating one file = ×$(ratio "$(val BenchmarkEvaluate cpu-ms/op)" "$(val $p cpu-ms/op)") parsing it," \
       "of which input conversion is $(awk -v a="$(val BenchmarkInputConversion cpu-ms/op)" -v b="$(val BenchmarkEvaluate cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f %%", a / b * 100 }');" \
       "skipping the check-only compiler stages: ×$(ratio "$(val BenchmarkPolicyCompile/skip-checks cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)") of the full compile;" \
+      "leaving out the empty options modules: ×$(ratio "$(val BenchmarkPolicyCompile/no-empty-options cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)");" \
       "parsing without annotations: ×$(ratio "$(val BenchmarkPolicyParse/no-annotations cpu-ms/op)" "$(val BenchmarkPolicyParse/annotations cpu-ms/op)")."
     if [[ -n ${gb["BenchmarkCorpusLint files/s"]:-} ]]; then
       echo "Corpus in process, one goroutine: $(num "$(val BenchmarkCorpusParse files/s)") files/s parse only, $(num "$(val BenchmarkCorpusLint files/s)") files/s parse + evaluate."

@@ -55,6 +55,8 @@ type lintFlags struct {
 	writeBaseline     string
 	includeSuppressed bool
 	noInlineIgnores   bool
+
+	editor editorFlags // stdin.go
 }
 
 // NewRoot builds the infralint command tree.
@@ -90,7 +92,7 @@ func NewRoot(s Streams) *cobra.Command {
 	}
 	addLintFlags(lintCmd, lf)
 	root.AddCommand(lintCmd, newRulesCmd(s), newExplainCmd(s), newParseCmd(s), newVersionCmd(s),
-		newConfigCmd(s), newNewCmd(s), newTestCmd(s))
+		newConfigCmd(s), newNewCmd(s), newTestCmd(s), newLSPCmd(s))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
 	return root
 }
@@ -98,7 +100,7 @@ func NewRoot(s Streams) *cobra.Command {
 func addLintFlags(cmd *cobra.Command, lf *lintFlags) {
 	f := cmd.Flags()
 	f.StringArrayVarP(&lf.formats, "format", "f", nil,
-		"output format: text, json or sarif; FORMAT=FILE writes to a file (repeat for several outputs)")
+		"output format: text, json, sarif, github, checkstyle, junit or codeclimate (gitlab); FORMAT=FILE writes to a file (repeat for several outputs)")
 	f.StringVar(&lf.failOn, "fail-on", "warning", "exit 1 when a finding is at or above this severity: error, warning, info or none")
 	f.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR is honoured too)")
 	f.IntVarP(&lf.jobs, "jobs", "j", 0, "files linted in parallel (default: one per CPU)")
@@ -111,6 +113,7 @@ func addLintFlags(cmd *cobra.Command, lf *lintFlags) {
 	f.StringVar(&lf.writeBaseline, "write-baseline", "", "record every finding in this baseline file; the run then exits 0 unless a file could not be parsed")
 	f.BoolVar(&lf.includeSuppressed, "include-suppressed", false, "show suppressed and baselined findings, marked (they never count for --fail-on)")
 	f.BoolVar(&lf.noInlineIgnores, "no-inline-ignores", false, "ignore suppression comments and infralint.io/ignore annotations")
+	addEditorFlags(cmd, &lf.editor)
 }
 
 // output is one requested report: a format and where it goes.
@@ -151,7 +154,10 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if err != nil {
 		return usageError("%v", err)
 	}
-	cfg, err := loadConfig(&lf.cfg)
+	if err := lf.editor.check(paths); err != nil {
+		return err
+	}
+	cfg, err := loadLintConfig(&lf.cfg, &lf.editor)
 	if err != nil {
 		return err
 	}
@@ -205,7 +211,7 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res := lint.Paths(ctx, eng, paths, lint.Options{
+	opts := lint.Options{
 		Jobs:              lf.jobs,
 		Plan:              plan,
 		Helm:              cfg.Helm,
@@ -213,7 +219,16 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 		NoInlineIgnores:   lf.noInlineIgnores,
 		IncludeSuppressed: lf.includeSuppressed,
 		Baseline:          baseline,
-	})
+		Changed:           lf.editor.changed,
+	}
+	var res *report.Result
+	if lf.editor.stdin {
+		if res, err = lintStdin(ctx, s, &lf.editor, eng, opts); err != nil {
+			return err
+		}
+	} else {
+		res = lint.Paths(ctx, eng, paths, opts)
+	}
 	res.Tool = report.Tool{Name: "infralint", Version: Version(), InformationURI: "https://github.com/infralint/infralint"}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(s.Err, warningLine(w))

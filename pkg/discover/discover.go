@@ -194,6 +194,11 @@ func isNotADockerfile(lower string) bool {
 // its name is not one infralint recognises (it is read as a Dockerfile), since the user
 // asked for it; a path that does not exist is an error for that path only.
 func Walk(paths []string) ([]File, []model.FileError) {
+	return WalkWith(paths, WalkOptions{})
+}
+
+// WalkWith is Walk with options (named.go).
+func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 	var files []File
 	var errs []model.FileError
 	seen := map[string]bool{}
@@ -212,23 +217,22 @@ func Walk(paths []string) ([]File, []model.FileError) {
 			continue
 		}
 		if !info.IsDir() {
-			if f, ok := classifyNamed(root); ok {
+			if f, ok := namedFile(root, opts); ok {
 				add(f)
+				if opts.Changed && f.Kind == model.KindKubernetes {
+					// Linted with its directory's manifests, as a walk lints it.
+					for _, s := range ManifestSiblings(f.Path) {
+						add(File{Path: s, Kind: model.KindKubernetes})
+					}
+					continue
+				}
 				named[f.Path] = true
-				continue
 			}
-			kind := Classify(root)
-			if kind == "" && looksLikeCompose(root) {
-				kind = model.KindCompose
-			}
-			if kind == model.KindKubernetes && composeContent(root) {
-				kind = model.KindCompose // a Compose file of another name, given with -f style
-			}
-			if kind == "" {
-				kind = model.KindDockerfile
-			}
-			add(File{Path: root, Kind: kind})
-			named[root] = true
+			continue
+		}
+		if chart := ChartOf(root); chart != "" && chart != root {
+			// A directory inside a chart (its templates) is linted as the chart.
+			add(File{Path: chart, Kind: model.KindHelm})
 			continue
 		}
 		found, walkErrs := walkDir(root)

@@ -42,6 +42,9 @@ type Options struct {
 	IncludeSuppressed bool
 	// Baseline holds accepted findings: they are counted, not reported.
 	Baseline *suppress.Baseline
+	// Changed says the files named in Paths are changed files, linted as a walk lints
+	// them (discover.WalkOptions.Changed): pre-commit's and editors' way.
+	Changed bool
 }
 
 // Paths lints every file found under paths. Files that cannot be read or parsed become
@@ -49,7 +52,7 @@ type Options struct {
 // configuration excludes are skipped, even when named on the command line (a
 // pre-commit hook names every changed file).
 func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options) *report.Result {
-	files, errs := discover.Walk(paths)
+	files, errs := discover.WalkWith(paths, discover.WalkOptions{Changed: opts.Changed})
 	if opts.Plan != nil {
 		files = slices.DeleteFunc(files, func(f discover.File) bool {
 			return opts.Plan.Excluded(f.Path, f.Kind == model.KindHelm)
@@ -97,7 +100,7 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	wg.Wait()
 
 	res := &report.Result{
-		Rules: f.rules(), Files: len(files), Sources: map[string]*model.Source{},
+		Rules: f.rules(), Files: countFiles(files), Sources: map[string]*model.Source{},
 		IncludeSuppressed: opts.IncludeSuppressed,
 	}
 	var found []model.Finding
@@ -238,4 +241,14 @@ func (f *filter) apply(evaluated []suppress.Evaluated) (kept, suppressed []model
 		}
 	}
 	return out.Kept, out.Suppressed, out.Warnings
+}
+
+// countFiles counts the files a run read: a Compose project or a directory of manifests
+// is one input of several files. A chart counts as one.
+func countFiles(files []discover.File) int {
+	n := 0
+	for _, f := range files {
+		n += 1 + len(f.Related)
+	}
+	return n
 }

@@ -64,13 +64,13 @@ func (s *Source) LineRange(first, last int) Range {
 	start := 1
 	if l := s.Line(first); l != "" {
 		trimmed := bytes.TrimLeft([]byte(l), " \t")
-		start = utf8.RuneCount([]byte(l[:len(l)-len(trimmed)])) + 1
+		if len(trimmed) > 0 {
+			start = utf8.RuneCount([]byte(l[:len(l)-len(trimmed)])) + 1
+		}
 	}
-	end := s.LineEnd(last)
-	if last == first && end <= start {
-		end = start + 1 // an empty line still gets a one-column range
-	}
-	return Range{Start: Position{first, start}, End: Position{last, end}}
+	// A blank line is covered whole; an empty one has no character to cover, so its
+	// range is the empty place at column 1: a range never leaves its lines.
+	return Range{Start: Position{first, start}, End: Position{last, s.LineEnd(last)}}
 }
 
 // TextOf returns the source text of r, lines joined with "\n".

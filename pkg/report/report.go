@@ -1,4 +1,5 @@
-// Package report turns the result of a run into text, JSON or SARIF. Reporters only
+// Package report turns the result of a run into text, JSON, SARIF or a CI system's
+// format (GitHub annotations, Checkstyle, JUnit, Code Climate). Reporters only
 // format: they read no files, no environment and no clock, so the same result always
 // gives the same bytes.
 package report
@@ -157,6 +158,12 @@ var formats = map[string]func(io.Writer, Options) Reporter{
 	"text":  func(w io.Writer, o Options) Reporter { return &Text{W: w, Color: o.Color} },
 	"json":  func(w io.Writer, _ Options) Reporter { return &JSON{W: w} },
 	"sarif": func(w io.Writer, _ Options) Reporter { return &SARIF{W: w} },
+	// For CI systems: github.go, checkstyle.go, junit.go, codeclimate.go.
+	"github":      func(w io.Writer, _ Options) Reporter { return &GitHub{W: w} },
+	"checkstyle":  func(w io.Writer, _ Options) Reporter { return &Checkstyle{W: w} },
+	"junit":       func(w io.Writer, _ Options) Reporter { return &JUnit{W: w} },
+	"codeclimate": func(w io.Writer, _ Options) Reporter { return &CodeClimate{W: w} },
+	"gitlab":      func(w io.Writer, _ Options) Reporter { return &CodeClimate{W: w} }, // GitLab code quality is Code Climate's format
 }
 
 // New returns the reporter for a format name.

@@ -61,10 +61,10 @@ func TestSort(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	if diff := cmp.Diff([]string{"json", "sarif", "text"}, Formats()); diff != "" {
+	if diff := cmp.Diff([]string{"checkstyle", "codeclimate", "github", "gitlab", "json", "junit", "sarif", "text"}, Formats()); diff != "" {
 		t.Errorf("formats (-want +got):\n%s", diff)
 	}
-	if _, err := New("xml", nil, Options{}); err == nil || !strings.Contains(err.Error(), "json, sarif, text") {
+	if _, err := New("xml", nil, Options{}); err == nil || !strings.Contains(err.Error(), "json, junit, sarif, text") {
 		t.Errorf("New(xml) error = %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -28,6 +29,22 @@ const (
 	// fingerprintKey versions our partial fingerprint, so a future change of the
 	// recipe does not make every existing alert look fixed and new.
 	fingerprintKey = "infralint/v1"
+	// automationID is runAutomationDetails.id: GitHub code scanning takes what comes
+	// before its last "/" as the run's category, so every upload of infralint results
+	// replaces the previous one for the same commit, and never another tool's. The
+	// upload-sarif action's category input overrides it (one category per matrix job).
+	automationID = "infralint/"
+)
+
+// GitHub code scanning's limits on one SARIF run (docs.github.com, "SARIF results
+// exceed limits"): it rejects a run with more than 25,000 results and stores the 5,000
+// most severe; it rejects a result with more than 1,000 locations and shows 100.
+// infralint writes one run (the limit is 20 per file, and one per category per upload).
+const (
+	maxSARIFResults = 25000
+	// maxRelatedLocations keeps a result's locations (one, plus related) within what
+	// GitHub shows, well under what it accepts.
+	maxRelatedLocations = 99
 )
 
 type sarifLog struct {
@@ -38,10 +55,15 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool               sarifTool                        `json:"tool"`
+	AutomationDetails  *sarifAutomationDetails          `json:"automationDetails,omitempty"`
 	Invocations        []sarifInvocation                `json:"invocations"`
 	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds"`
 	ColumnKind         string                           `json:"columnKind"`
 	Results            []sarifResult                    `json:"results"`
+}
+
+type sarifAutomationDetails struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -94,7 +116,7 @@ type sarifInvocation struct {
 type sarifNotification struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifResult struct {
@@ -103,6 +125,7 @@ type sarifResult struct {
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 	// Suppressions are set on suppressed results, which are in the log only with
 	// --include-suppressed; code scanning shows them as dismissed.
@@ -117,7 +140,10 @@ type sarifSuppression struct {
 }
 
 type sarifLocation struct {
+	// ID numbers a related location, so the result's message can link to it.
+	ID               *int                  `json:"id,omitempty"`
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifText            `json:"message,omitempty"`
 }
 
 type sarifPhysicalLocation struct {
@@ -149,6 +175,7 @@ func (s *SARIF) Report(r *Result) error {
 			InformationURI:  absoluteURI(r.Tool.InformationURI),
 			Rules:           rules,
 		}},
+		AutomationDetails: &sarifAutomationDetails{ID: automationID},
 		// The run completed even when some files could not be parsed: those are
 		// notifications about the input, not a failure of the tool.
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: sarifNotifications(r.Errors)}},
@@ -164,13 +191,27 @@ func (s *SARIF) Report(r *Result) error {
 		findings = append(slices.Clone(r.Findings), r.Suppressed...)
 		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
 	}
+	findings, dropped := capResults(findings, maxSARIFResults)
+	if dropped > 0 {
+		inv := &run.Invocations[0]
+		inv.Notifications = append(inv.Notifications, sarifNotification{
+			Level: "warning",
+			Message: sarifText{Text: fmt.Sprintf("%d less severe results were left out: GitHub code scanning "+
+				"rejects a run with more than %d", dropped, maxSARIFResults)},
+		})
+	}
 	for _, f := range findings {
-		res := sarifResult{
-			RuleID:    f.RuleID,
-			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: f.Message},
-			Locations: []sarifLocation{sarifLocationOf(f.File, &f.Range)},
+		if f.File == "" {
+			continue // never a result without a location (no finding has one)
 		}
+		res := sarifResult{
+			RuleID:           f.RuleID,
+			Level:            sarifLevel(f.Severity),
+			Message:          sarifText{Text: f.Message},
+			Locations:        []sarifLocation{sarifLocationOf(f.File, &f.Range)},
+			RelatedLocations: sarifRelated(f.Related),
+		}
+		res.Message.Text += relatedLinks(res.RelatedLocations)
 		if i, ok := index[f.RuleID]; ok {
 			res.RuleIndex = &i
 		}
@@ -189,6 +230,76 @@ func (s *SARIF) Report(r *Result) error {
 		run.Results = append(run.Results, res)
 	}
 	return writeJSON(s.W, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// capResults keeps at most limit findings, the most severe ones (GitHub keeps the most
+// severe too), in their order, and says how many it left out.
+func capResults(findings []model.Finding, limit int) ([]model.Finding, int) {
+	if len(findings) <= limit {
+		return findings, 0
+	}
+	order := make([]int, len(findings))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return findings[order[a]].Severity > findings[order[b]].Severity })
+	keep := make([]bool, len(findings))
+	for _, i := range order[:limit] {
+		keep[i] = true
+	}
+	out := make([]model.Finding, 0, limit)
+	for i, f := range findings {
+		if keep[i] {
+			out = append(out, f)
+		}
+	}
+	return out, len(findings) - limit
+}
+
+// sarifRelated turns a finding's secondary places (the values file line behind a Helm
+// template's value) into related locations, numbered from 1.
+func sarifRelated(related []model.Location) []sarifLocation {
+	if len(related) == 0 {
+		return nil
+	}
+	related = related[:min(len(related), maxRelatedLocations)]
+	out := make([]sarifLocation, 0, len(related))
+	for i, l := range related {
+		if l.File == "" {
+			continue
+		}
+		loc := sarifLocationOf(l.File, &l.Range)
+		id := i + 1
+		loc.ID = &id
+		if l.Message != "" {
+			loc.Message = &sarifText{Text: l.Message}
+		}
+		out = append(out, loc)
+	}
+	return out
+}
+
+// relatedLinks ends a result's message with links to its related locations: GitHub
+// shows a related location only where the message links to it ("[text](id)").
+func relatedLinks(related []sarifLocation) string {
+	if len(related) == 0 {
+		return ""
+	}
+	esc := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
+	var b strings.Builder
+	b.WriteString("\n\nSee ")
+	for i, l := range related {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		label := fmt.Sprintf("%s:%d", l.PhysicalLocation.ArtifactLocation.URI, l.PhysicalLocation.Region.StartLine)
+		if l.Message != nil {
+			label = l.Message.Text + " (" + label + ")"
+		}
+		fmt.Fprintf(&b, "[%s](%d)", esc.Replace(label), *l.ID)
+	}
+	b.WriteString(".")
+	return b.String()
 }
 
 // sarifRules lists every enabled rule, fired or not, so viewers can explain a rule and

@@ -63,6 +63,7 @@ func TestSARIFSchema(t *testing.T) {
 		"sample":  sampleResult(t),
 		"empty":   emptyResult(),
 		"clamped": brokenRangeResult(),
+		"related": ciResult(t),
 	} {
 		t.Run(name, func(t *testing.T) { validate(t, sch, render(t, "sarif", Options{}, r)) })
 	}

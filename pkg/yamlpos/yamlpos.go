@@ -170,7 +170,7 @@ func (ix *Index) nodeRange(n *yaml.Node, depth int) model.Range {
 		if n.Style&yaml.FlowStyle != 0 && n.Line == last {
 			end.Column = flowEnd(ix.src.Line(n.Line), n.Column)
 		}
-		return fix(model.Range{Start: start, End: end})
+		return ix.fix(model.Range{Start: start, End: end})
 	}
 	return ix.src.LineRange(max(n.Line, 1), max(n.Line, 1))
 }
@@ -187,7 +187,7 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		last := line + strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
 		last = min(last, ix.src.LineCount())
-		return fix(model.Range{Start: start, End: model.Position{Line: last, Column: ix.src.LineEnd(last)}})
+		return ix.fix(model.Range{Start: start, End: model.Position{Line: last, Column: ix.src.LineEnd(last)}})
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && from < len(text):
 		q := text[from]
 		for i := from + 1; i < len(text); i++ {
@@ -200,11 +200,11 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 					i++
 					continue
 				}
-				return fix(model.Range{Start: start, End: model.Position{Line: line, Column: i + 2}})
+				return ix.fix(model.Range{Start: start, End: model.Position{Line: line, Column: i + 2}})
 			}
 		}
 		// A quoted scalar continued on later lines: to the end of this line.
-		return fix(model.Range{Start: start, End: model.Position{Line: line, Column: len(text) + 1}})
+		return ix.fix(model.Range{Start: start, End: model.Position{Line: line, Column: len(text) + 1}})
 	}
 	// Plain scalar: its value's length when the text matches, else up to a comment.
 	v := []rune(n.Value)
@@ -212,7 +212,7 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 		v = append([]rune{'*'}, []rune(n.Value)...)
 	}
 	if from+len(v) <= len(text) && string(text[from:from+len(v)]) == string(v) && len(v) > 0 {
-		return fix(model.Range{Start: start, End: model.Position{Line: line, Column: col + len(v)}})
+		return ix.fix(model.Range{Start: start, End: model.Position{Line: line, Column: col + len(v)}})
 	}
 	end := len(text)
 	if i := strings.Index(string(text[from:]), " #"); i >= 0 {
@@ -221,7 +221,7 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 	for end > from && (text[end-1] == ' ' || text[end-1] == '\t') {
 		end--
 	}
-	return fix(model.Range{Start: start, End: model.Position{Line: line, Column: end + 1}})
+	return ix.fix(model.Range{Start: start, End: model.Position{Line: line, Column: end + 1}})
 }
 
 // lastLine is the last line a node's content reaches.
@@ -260,9 +260,14 @@ func flowEnd(line string, col int) int {
 	return len(runes) + 1
 }
 
-func fix(r model.Range) model.Range {
+// fix gives a range that would end before it starts (an empty value) the character at
+// its start, or none at the end of a line: a range never leaves its line.
+func (ix *Index) fix(r model.Range) model.Range {
 	if r.End.Line < r.Start.Line || (r.End.Line == r.Start.Line && r.End.Column <= r.Start.Column) {
-		r.End = model.Position{Line: r.Start.Line, Column: r.Start.Column + 1}
+		r.End = r.Start
+		if r.Start.Column < ix.src.LineEnd(r.Start.Line) {
+			r.End.Column++
+		}
 	}
 	return r
 }

@@ -152,14 +152,23 @@ copies_from_context(i) if {
 
 # commands_of[p] are the [run, cmd] pairs of the commands whose program is p (apt-get
 # also for /usr/bin/apt-get or sudo apt-get): a rule about one program looks only at
-# that program's commands, instead of every command of the file.
-commands_of[c.program] contains [run, c] if {
+# that program's commands, instead of every command of the file. It is a complete
+# rule over the partial set below, so the grouping is done once per document: looking
+# up a partial rule by key would scan every command again for each program asked for.
+commands_of := _commands_by_program
+
+_commands_by_program[c.program] contains [run, c] if {
 	some run in runs
 	some c in run.commands
 }
 
-# runs_with[p] are the RUN instructions (ONBUILD RUN included) that run program p.
-runs_with[c.program] contains run if {
-	some run in runs
-	some c in run.commands
-}
+# instructions_of[c] are the instructions whose command is c (run, copy, ...), ONBUILD
+# triggers included; top_level_of[c] leaves the triggers out. Complete rules, grouped
+# once per document (see commands_of).
+instructions_of := _instructions_by_cmd
+
+_instructions_by_cmd[i.cmd] contains i if some i in instructions
+
+top_level_of := _top_level_by_cmd
+
+_top_level_by_cmd[i.cmd] contains i if some i in input.instructions

@@ -148,10 +148,10 @@ apk_subcommand(cmd) := apk_operands(cmd)[0]
 
 # pip_offset is where the pip arguments of a command start in cmd.args: 0 for pip,
 # pip3 and pip3.12, after `-m pip` for python, python3 and python3.12.
-pip_offset(cmd) := 0 if regex.match(`^pip(\d+(\.\d+)?)?$`, program(cmd))
+pip_offset(cmd) := 0 if regex.match(`^pip(\d+(\.\d+)?)?$`, cmd.program)
 
 pip_offset(cmd) := i + 2 if {
-	regex.match(`^python(\d+(\.\d+)?)?$`, program(cmd))
+	regex.match(`^python(\d+(\.\d+)?)?$`, cmd.program)
 	some i
 	cmd.args[i] == "-m"
 	cmd.args[i + 1] == "pip"
@@ -231,19 +231,19 @@ npm_install_subcommands := {
 # manager is asked to add: npm install/i/add, yarn add, yarn global add, pnpm add. It is
 # undefined for other commands.
 node_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	program(cmd) == "npm"
+	cmd.program == "npm"
 	idx := operand_indexes(cmd.args, npm_valued)
 	cmd.args[idx[0]] in npm_install_subcommands
 }
 
 node_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	program(cmd) in {"yarn", "pnpm"}
+	cmd.program in {"yarn", "pnpm"}
 	idx := operand_indexes(cmd.args, npm_valued)
 	cmd.args[idx[0]] == "add"
 }
 
 node_package_indexes(cmd) := array.slice(idx, 2, count(idx)) if {
-	program(cmd) == "yarn"
+	cmd.program == "yarn"
 	idx := operand_indexes(cmd.args, npm_valued)
 	cmd.args[idx[0]] == "global"
 	cmd.args[idx[1]] == "add"
@@ -293,7 +293,7 @@ gem_package_indexes(cmd) := [k |
 	some k in array.slice(idx, 1, count(idx))
 	not _after_double_dash(cmd.args, k)
 ] if {
-	program(cmd) == "gem"
+	cmd.program == "gem"
 	idx := operand_indexes(cmd.args, gem_valued)
 	cmd.args[idx[0]] == "install"
 }
@@ -361,7 +361,7 @@ _trim_slash(p) := trim_right(p, "/") if p != "/"
 # removes is true when cmd is an `rm` whose operands remove the directory `dir` or
 # its contents (dir, dir/, dir/*, dir/something).
 removes(cmd, dir) if {
-	program(cmd) == "rm"
+	cmd.program == "rm"
 	some a in operands(cmd.args, set())
 	_under(a, dir)
 }
@@ -476,7 +476,7 @@ zypper_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
 
 # apk_package_indexes are the indexes in cmd.args of the packages of `apk add`.
 apk_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	program(cmd) == "apk"
+	cmd.program == "apk"
 	idx := operand_indexes(cmd.args, apk_valued)
 	cmd.args[idx[0]] == "add"
 }
@@ -500,7 +500,7 @@ apk_judgeable(p) if {
 # in cmd.args, name is lower case without a version), for apt-get/apt, apk,
 # yum/dnf/microdnf and zypper. It is undefined for other commands.
 installed(cmd) := [[k, apt_package_name(cmd.args[k])] | some k in idx] if {
-	program(cmd) in {"apt-get", "apt"}
+	cmd.program in {"apt-get", "apt"}
 	apt_subcommand(cmd) == "install"
 	idx := apt_package_indexes(cmd)
 }
@@ -510,12 +510,12 @@ installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>~].*$`, ""))] | som
 }
 
 installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>].*$`, ""))] | some k in idx] if {
-	program(cmd) in rpm_programs
+	cmd.program in rpm_programs
 	idx := rpm_package_indexes(cmd)
 }
 
 installed(cmd) := [[k, lower(regex.replace(cmd.args[k], `[=<>].*$`, ""))] | some k in idx] if {
-	program(cmd) == "zypper"
+	cmd.program == "zypper"
 	idx := zypper_package_indexes(cmd)
 }
 
@@ -534,7 +534,7 @@ fed_by_yes(run, cmd) if {
 	some other in run.commands
 	other.pipeline == cmd.pipeline
 	other.pipe_position < cmd.pipe_position
-	program(other) == "yes"
+	other.program == "yes"
 }
 
 # rpm_assumes_yes is true when a yum or dnf command answers its own prompts: -y (also

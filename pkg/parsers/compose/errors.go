@@ -3,7 +3,10 @@ package compose
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/infralint/infralint/pkg/model"
 )
 
 // retry says how to go on after compose-go stopped on an error.
@@ -76,9 +79,18 @@ func (p *project) loadError(err error) retry {
 	if ptr != "" && p.errorAt(p.path, ptr, oneLine(msg)) {
 		return retryCut
 	}
-	p.fail(p.path, nil, oneLine(msg))
+	var r *model.Range
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n >= 1 && n <= p.files[p.mains[0]].src.LineCount() {
+			lr := p.files[p.mains[0]].src.LineRange(n, n)
+			r = &lr
+		}
+	}
+	p.fail(p.path, r, oneLine(msg))
 	return giveUp
 }
+
+var lineRe = regexp.MustCompile(`\bline (\d+)\b`)
 
 // errorAt records an error at a pointer of the named file (or of the main file that
 // has it: the place in a merged model may come from an earlier file) and cuts the node

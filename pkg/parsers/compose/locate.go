@@ -95,8 +95,15 @@ func (l *locator) Locate(ptr string) model.Range { return l.resolve(ptr).rng }
 func (l *locator) File(ptr string) string { return l.files[l.resolve(ptr).file].display }
 
 // Anchor identifies a finding across edits: the pointer into the model, which does not
-// change when lines are added.
-func (l *locator) Anchor(ptr string) string { return ptr }
+// change when lines are added; for a pointer into a raw file, the pointer inside that
+// file (the file is part of the fingerprint already, and its index in the input moves
+// when a file is added to the project).
+func (l *locator) Anchor(ptr string) string {
+	if _, raw, ok := splitRaw(ptr); ok {
+		return "raw:" + raw
+	}
+	return ptr
+}
 
 // Context names the service a pointer is in and, for a value written with variables,
 // where each variable's value was set.

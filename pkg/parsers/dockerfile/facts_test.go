@@ -183,3 +183,13 @@ func TestReadContext(t *testing.T) {
 		t.Errorf("context = %+v", in.Context)
 	}
 }
+
+func TestQuotedGlobalArgDefault(t *testing.T) {
+	doc, errs := dockerfile.Parse("Dockerfile", []byte("ARG VARIANT=\"1.12.3\"\nFROM elixir:${VARIANT}\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if b := input(t, doc).Stages[0].Base; b.Invalid || b.Tag != "1.12.3" {
+		t.Errorf("base = %+v, want tag 1.12.3 (the ARG's quotes are not part of its value)", b)
+	}
+}

@@ -227,6 +227,10 @@ type Command struct {
 	Env map[string]string `json:"env,omitempty"`
 	// Multiline is true when the command's words are written on more than one line.
 	Multiline bool `json:"multiline,omitempty"`
+	// Sections are the indexes of the arguments that start a new section of a list
+	// written over several lines: after a comment line or a line holding only a
+	// backslash, which authors use to group the packages of an install.
+	Sections []int `json:"sections,omitempty"`
 }
 
 // Var is a variable reference in an instruction's arguments.

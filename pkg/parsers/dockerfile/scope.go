@@ -70,7 +70,7 @@ func (b *builder) trackScope(in *Instruction, stage int) {
 			s.global = map[string]string{}
 		}
 		for _, p := range in.Pairs {
-			s.global[p.Key] = p.Value
+			s.global[p.Key] = p.UnquotedValue // ARG V="1.0" gives 1.0
 		}
 	case in.Cmd == "arg":
 		for _, p := range in.Pairs {

@@ -535,6 +535,7 @@ func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx 
 	if cmd.Pipeline < 0 {
 		cmd.PipePosition = 0
 	}
+	cmd.Sections = w.sections(argRanges)
 	*w.out = append(*w.out, cmd)
 	text := strings.Join(append([]string{name}, args...), " ")
 	anchor := w.b.loc.anchors[w.ptr] + " | " + ctx.via + " " + text
@@ -642,4 +643,20 @@ func partSource(p syntax.WordPart) string {
 		return ""
 	}
 	return sb.String()
+}
+
+// sections returns the indexes of the arguments preceded by a comment line or a line
+// holding only the escape character: the separators of groups in a long list.
+func (w *shellWalker) sections(argRanges []model.Range) []int {
+	var out []int
+	for k := 1; k < len(argRanges); k++ {
+		for n := argRanges[k-1].End.Line + 1; n < argRanges[k].Start.Line; n++ {
+			t := strings.TrimSpace(w.b.src.Line(n))
+			if t == "" || t == `\` || strings.HasPrefix(t, "#") {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -190,9 +190,6 @@ func isYAMLFixture(name string) bool {
 	return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".tpl"
 }
 
-// parseWants reads the want lines of a fixture.
-func parseWants(src []byte) ([]want, error) { return parseWantsIn(src, false) }
-
 // parseWantsIn reads the want lines of a fixture; trailing is true for YAML fixtures.
 func parseWantsIn(src []byte, trailing bool) ([]want, error) {
 	var pending, out []want

@@ -25,8 +25,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("use COPY instead of ADD for local %s", [_list(i.sources)])) if {
-	some i in df.instructions
-	i.cmd == "add"
+	some i in df.instructions_of.add
 	count(i.sources) > 0
 	count(i.heredocs) == 0
 	every src in i.sources {

@@ -23,8 +23,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("remote file %q is added without --checksum", [url])) if {
-	some i in df.instructions
-	i.cmd == "add"
+	some i in df.instructions_of.add
 	not _has_checksum(i)
 	some src in i.sources
 	url := _unquote(src)

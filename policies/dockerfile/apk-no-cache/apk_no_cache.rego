@@ -26,7 +26,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its index in /var/cache/apk", [pkg.apk_subcommand(cmd)])) if {
-	some run in df.runs_with.apk
+	some [run, _] in df.commands_of.apk
 	pkg.in_image(run)
 	caching := _caching(run)
 	count(caching) > 0
@@ -39,7 +39,7 @@ deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its ind
 # --no-cache. With --no-network apk fetches nothing, so it stores nothing either.
 _caching(run) := [c |
 	some c in run.commands
-	pkg.program(c) == "apk"
+	c.program == "apk"
 	pkg.apk_subcommand(c) in {"add", "update"}
 	not pkg.long_flag(c.args, "--no-cache")
 	not pkg.long_flag(c.args, "--no-network")

@@ -86,5 +86,5 @@ _fed_by_yes(run, cmd) if {
 	some other in run.commands
 	other.pipeline == cmd.pipeline
 	other.pipe_position < cmd.pipe_position
-	pkg.program(other) == "yes"
+	other.program == "yes"
 }

@@ -27,9 +27,9 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the image", [pkg.program(cmd), pkg.apt_subcommand(cmd)])) if {
+deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the image", [cmd.program, pkg.apt_subcommand(cmd)])) if {
 	some prog in {"apt-get", "apt"}
-	some run in df.runs_with[prog]
+	some [run, _] in df.commands_of[prog]
 	pkg.in_image(run)
 	cmd := _culprit(run)
 	not _removed_after(run)
@@ -39,7 +39,7 @@ deny contains result.fail(cmd, sprintf("%s %s leaves /var/lib/apt/lists in the i
 # _fetches are the apt commands of a RUN that download package lists.
 _fetches(run) := [c |
 	some c in run.commands
-	pkg.program(c) in {"apt-get", "apt"}
+	c.program in {"apt-get", "apt"}
 	pkg.apt_subcommand(c) in {"install", "update"}
 ]
 
@@ -65,12 +65,12 @@ _removes_lists(c) if pkg.removes(c, "/var/lib/apt")
 
 # apt 2.7.8 and later (Debian 13): distclean removes the lists except the Release files.
 _removes_lists(c) if {
-	pkg.program(c) in {"apt-get", "apt"}
+	c.program in {"apt-get", "apt"}
 	pkg.apt_subcommand(c) in {"distclean", "dist-clean"}
 }
 
 _removes_lists(c) if {
-	pkg.program(c) == "find"
+	c.program == "find"
 	c.args[0] in {"/var/lib/apt/lists", "/var/lib/apt/lists/"}
 	some a in c.args
 	a in {"-delete", "-exec"}

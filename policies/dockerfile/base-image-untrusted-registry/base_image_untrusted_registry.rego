@@ -42,7 +42,7 @@ deny contains result.fail(s.base, sprintf("base image %q comes from %s, which is
 
 deny contains result.fail(i, sprintf("COPY --from image %q comes from %s, which is not a trusted registry", [i.from_image.raw, i.from_image.registry])) if {
 	count(options.registries) > 0
-	some i in input.instructions
+	some i in df.top_level_of.copy
 	i.from_image
 	not _trusted(i.from_image)
 }

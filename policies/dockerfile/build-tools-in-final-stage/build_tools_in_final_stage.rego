@@ -12,7 +12,9 @@
 #   builder stage and `COPY --from` what they produce. Packages removed later in the
 #   same `RUN` (`apk add --virtual .build-deps ... && apk del .build-deps`,
 #   `apt-get purge --auto-remove`) are not reported, nor are Dockerfiles without a
-#   builder stage (a stage the final image is not built `FROM`); the `allowed` option
+#   builder stage (a stage the final image is not built `FROM`) and images that run no
+#   program of their own (no `CMD` or `ENTRYPOINT` but a shell: toolchain and base
+#   images, where the tools are the point); the `allowed` option
 #   lists packages the image really needs at run time. The final stage and the stages
 #   it is built `FROM` are checked.
 # related_resources:
@@ -45,8 +47,9 @@ _tools := {
 
 deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("build tool %q is installed in the final stage: build in an earlier stage and COPY --from the result", [name])) if {
 	_has_builder
+	_runs_application
 	some prog in pkg.package_managers
-	some run in df.runs_with[prog]
+	some [run, _] in df.commands_of[prog]
 	input.stages[run.stage].in_image
 	some cmd in run.commands
 	some [k, name] in pkg.installed(cmd)
@@ -59,6 +62,17 @@ deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("build tool %q is installed
 _has_builder if {
 	some s in input.stages
 	not s.in_image
+}
+
+# The final image starts a program of its own (a CMD or ENTRYPOINT that is not just a
+# shell): an image without one, or that opens a shell, is a toolchain or base image for
+# others, where the tools are the point.
+_runs_application if {
+	some c in {"cmd", "entrypoint"}
+	some i in df.top_level_of[c]
+	i.stage in df.final_chain
+	count(i.commands) > 0
+	not i.commands[0].program in {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "fish", "pwsh", "powershell", "cmd", "cmd.exe"}
 }
 
 _build_tool(name) if name in _tools
@@ -74,7 +88,7 @@ _removed_after(run, cmd, name) if {
 
 # apk del <name> or the --virtual group the install used.
 _removes(c, cmd, name) if {
-	pkg.program(c) == "apk"
+	c.program == "apk"
 	ops := pkg.apk_operands(c)
 	ops[0] == "del"
 	some target in array.slice(ops, 1, count(ops))
@@ -83,27 +97,27 @@ _removes(c, cmd, name) if {
 
 # apt-get purge/remove of the package, or purge --auto-remove after apt-mark auto.
 _removes(c, _, name) if {
-	pkg.program(c) in {"apt-get", "apt"}
+	c.program in {"apt-get", "apt"}
 	pkg.apt_subcommand(c) in {"purge", "remove", "autoremove"}
 	some p in pkg.apt_packages(c)
 	pkg.apt_package_name(p) == name
 }
 
 _removes(c, _, _) if {
-	pkg.program(c) in {"apt-get", "apt"}
+	c.program in {"apt-get", "apt"}
 	pkg.apt_subcommand(c) in {"purge", "remove", "autoremove"}
 	"--auto-remove" in c.args
 }
 
 _removes(c, _, name) if {
-	pkg.program(c) in pkg.rpm_programs | {"zypper"}
+	c.program in pkg.rpm_programs | {"zypper"}
 	some a in c.args
 	a in {"remove", "erase", "rm", "autoremove", "history"}
 	name in c.args
 }
 
 _virtual(cmd) := cmd.args[i + 1] if {
-	pkg.program(cmd) == "apk"
+	cmd.program == "apk"
 	some i, a in cmd.args
 	a in {"--virtual", "-t"}
 }

@@ -23,18 +23,14 @@ import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s should be written in %s case, like the other instructions", [i.keyword, want])) if {
 	want := _majority
-	some i in _staged
+	some i in input.instructions
+	i.stage >= 0
 	_wrong(i.keyword, want)
 }
 
-_staged contains i if {
-	some i in input.instructions
-	i.stage >= 0
-}
+_lower := count([1 | some i in input.instructions; i.stage >= 0; i.keyword == lower(i.keyword)])
 
-_lower := count([1 | some i in _staged; i.keyword == lower(i.keyword)])
-
-_upper := count([1 | some i in _staged; i.keyword == upper(i.keyword)])
+_upper := count([1 | some i in input.instructions; i.stage >= 0; i.keyword == upper(i.keyword)])
 
 _majority := "lower" if _lower > _upper
 

@@ -24,8 +24,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("archive %q is copied, then extracted by a RUN: use ADD, or extract it from a bind mount", [name])) if {
-	some i in input.instructions
-	i.cmd == "copy"
+	some i in df.top_level_of.copy
 	not df.flag_value(i, "from")
 	ws := df.words(i)
 	some src in array.slice(ws, 0, count(ws) - 1)
@@ -42,7 +41,7 @@ _extracted_later(i, name) if {
 	run := input.instructions[j]
 	run.cmd == "run"
 	some c in run.commands
-	pkg.program(c) == "tar"
+	c.program == "tar"
 	_extracts(c)
 	some a in c.args
 	endswith(a, name)

@@ -21,8 +21,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("--from=%s refers to a stage by number: name the stage and use its name", [ref])) if {
-	some i in input.instructions
-	i.cmd == "copy"
+	some i in df.top_level_of.copy
 	ref := df.unquote(df.flag_value(i, "from"))
 	regex.match(`^[0-9]+$`, ref)
 }

@@ -21,8 +21,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("--from=%s names the stage this COPY is in", [ref])) if {
-	some i in input.instructions
-	i.cmd == "copy"
+	some i in df.top_level_of.copy
 	i.from_stage == i.stage
 	ref := _unquote(df.flag_value(i, "from"))
 }

@@ -31,6 +31,7 @@
 #         which COPY --from may use like stage names.
 package infralint.rules.dockerfile["copy-from-unknown-stage"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("--from=%q names no stage: use a stage name, or a full image reference with a tag", [ref])) if {
@@ -62,8 +63,7 @@ _names contains lower(s.name) if {
 # _refs are the readable --from values of COPY instructions (not ONBUILD triggers,
 # which refer to the stages of another build).
 _refs contains [i, ref] if {
-	some i in input.instructions
-	i.cmd == "copy"
+	some i in df.top_level_of.copy
 	some f in i.flags
 	f.name == "from"
 	ref := _unquote(f.value)

@@ -22,9 +22,11 @@
 #   aliases: [CopyIgnoredFile]
 package infralint.rules.dockerfile["copy-ignored-file"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s source %q is excluded by %s", [upper(i.cmd), src, input.context.dockerignore])) if {
-	some i in input.instructions
+	some c in {"copy", "add"}
+	some i in df.top_level_of[c]
 	some src in i.ignored
 }

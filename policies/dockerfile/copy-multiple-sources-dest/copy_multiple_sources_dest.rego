@@ -24,8 +24,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s of %d sources needs a directory destination ending with /: %q", [upper(i.cmd), n, dest])) if {
-	some i in df.instructions
-	i.cmd in {"copy", "add"}
+	some c in {"copy", "add"}
+	some i in df.instructions_of[c]
 	count(i.heredocs) == 0
 	ws := df.words(i)
 	n := count(ws) - 1

@@ -9,7 +9,8 @@
 #   give an absolute destination. Destinations that start with a variable are taken to
 #   be absolute. A base image that sets its own `WORKDIR` (such as `php:apache`'s
 #   `/var/www/html`) cannot be seen here: write that directory out, or set `WORKDIR`
-#   again, so that the Dockerfile says where the files go.
+#   again, so that the Dockerfile says where the files go. Stages built `FROM scratch`,
+#   where the working directory can only be `/`, are not reported.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#workdir
 #     description: Docker build best practices, WORKDIR
@@ -25,14 +26,21 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s to relative %q with no WORKDIR set before it", [upper(i.cmd), dest])) if {
-	some i in input.instructions
-	i.cmd in {"copy", "add"}
+	some c in {"copy", "add"}
+	some i in df.top_level_of[c]
 	i.stage >= 0
 	ws := df.words(i)
 	count(ws) > 1
 	dest := ws[count(ws) - 1]
 	not _absolute(dest)
 	not _workdir_before(i)
+	not _scratch(i.stage)
+}
+
+# In a stage FROM scratch nothing can have set a working directory: it is /.
+_scratch(s) if {
+	some j in input.stages[s].chain
+	input.stages[j].base.scratch
 }
 
 _absolute(p) if startswith(p, "/")

@@ -23,7 +23,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(second, sprintf("%s is used here and %s elsewhere: use one of them", [pkg.program(second), pkg.program(first)])) if {
+deny contains result.fail(second, sprintf("%s is used here and %s elsewhere: use one of them", [second.program, first.program])) if {
 	c := _first("curl")
 	w := _first("wget")
 	[first, second] := _order(c, w)

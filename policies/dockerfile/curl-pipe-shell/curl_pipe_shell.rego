@@ -30,7 +30,7 @@ _shells := {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "fish"}
 _downloaders := {"curl", "wget"}
 
 # curl ... | [sudo] sh
-deny contains result.fail(cmd, sprintf("%s runs a script piped from %s without verifying it", [pkg.program(cmd), pkg.program(dl)])) if {
+deny contains result.fail(cmd, sprintf("%s runs a script piped from %s without verifying it", [cmd.program, dl.program])) if {
 	some prog in _shells
 	some [run, cmd] in df.commands_of[prog]
 	cmd.pipeline >= 0
@@ -38,11 +38,11 @@ deny contains result.fail(cmd, sprintf("%s runs a script piped from %s without v
 	some dl in run.commands
 	dl.pipeline == cmd.pipeline
 	dl.pipe_position < cmd.pipe_position
-	pkg.program(dl) in _downloaders
+	dl.program in _downloaders
 }
 
 # sh -c "$(curl ...)", bash <(curl ...)
-deny contains result.fail(cmd, sprintf("%s runs a script downloaded by %s without verifying it", [pkg.program(cmd), dl])) if {
+deny contains result.fail(cmd, sprintf("%s runs a script downloaded by %s without verifying it", [cmd.program, dl])) if {
 	some prog in _shells
 	some [_, cmd] in df.commands_of[prog]
 	some a in cmd.args

@@ -37,12 +37,12 @@ _programs := pkg.dnf_programs | pkg.microdnf_programs
 
 deny contains result.fail(first, sprintf("%s %s leaves its cache in the image: end the RUN with %s clean all", [p, pkg.rpm_subcommand(first), p])) if {
 	some prog in _programs
-	some run in df.runs_with[prog]
+	some [run, _] in df.commands_of[prog]
 	pkg.in_image(run)
-	fills := [c | some c in run.commands; pkg.program(c) in _programs; _fills(c)]
+	fills := [c | some c in run.commands; c.program in _programs; _fills(c)]
 	count(fills) > 0
 	first := fills[0]
-	p := pkg.program(first)
+	p := first.program
 	not _cleaned_after(run, fills[count(fills) - 1])
 	not pkg.cache_mounted(run, _dirs)
 }
@@ -54,7 +54,7 @@ _cleaned_after(run, last) if {
 }
 
 _cleans(c) if {
-	pkg.program(c) in pkg.rpm_programs
+	c.program in pkg.rpm_programs
 	pkg.rpm_subcommand(c) == "clean"
 	some a in pkg.rpm_operands(c)
 	a in {"all", "packages", "metadata"}

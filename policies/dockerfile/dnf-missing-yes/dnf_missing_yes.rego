@@ -22,7 +22,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("%s %s without -y", [pkg.program(cmd), concat(" ", _what(cmd))])) if {
+deny contains result.fail(cmd, sprintf("%s %s without -y", [cmd.program, concat(" ", _what(cmd))])) if {
 	some prog in pkg.dnf_programs
 	some [run, cmd] in df.commands_of[prog]
 	pkg.rpm_prompts(cmd)

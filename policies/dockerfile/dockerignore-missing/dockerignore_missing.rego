@@ -34,4 +34,4 @@ deny contains result.fail(i, sprintf("%s copies from the build context, which ha
 	i := _first_context_copy
 }
 
-_first_context_copy := input.instructions[min({i.index | some i in input.instructions; df.copies_from_context(i)})]
+_first_context_copy := input.instructions[min({i.index | some c in {"copy", "add"}; some i in df.top_level_of[c]; df.copies_from_context(i)})]

@@ -43,8 +43,9 @@ deny contains result.fail(main, sprintf("%s runs %q as a child of the shell: sta
 deny contains result.fail(last, sprintf("entrypoint script %s never uses exec: %q runs as a child of the shell and will not receive stop signals", [h.target, last.name])) if {
 	main := _main
 	target := _program(main)
-	some i in df.image_instructions
-	i.cmd in {"copy", "add"}
+	some c in {"copy", "add"}
+	some i in df.instructions_of[c]
+	df.image_stage(i)
 	some h in i.heredocs
 	_same_file(h.target, target)
 	script := [c | some c in h.commands; not c.via; not c.subshell; not c.condition]
@@ -57,7 +58,7 @@ _shells := {"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"}
 
 _execs(script) if {
 	some c in script
-	pkg.program(c) == "exec"
+	c.program == "exec"
 }
 
 # _main is the instruction that starts the container's process: the last ENTRYPOINT of
@@ -67,7 +68,7 @@ _main := _last("entrypoint")
 _main := _last("cmd") if not _last("entrypoint")
 
 _last(cmd) := input.instructions[max(idx)] if {
-	idx := {i.index | some i in input.instructions; i.cmd == cmd; i.stage in df.final_chain}
+	idx := {i.index | some i in df.top_level_of[cmd]; i.stage in df.final_chain}
 	count(idx) > 0
 }
 

@@ -22,8 +22,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("legacy \"%s %s value\" form: write %s %s=<value>", [kw, key, kw, key])) if {
-	some i in df.instructions
-	i.cmd in {"env", "label"}
+	some c in {"env", "label"}
+	some i in df.instructions_of[c]
 	i.legacy_form
 	kw := upper(i.cmd)
 	key := i.pairs[0].key

@@ -23,8 +23,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s uses $%s, which this ENV sets: it still expands to the value from before the ENV", [later.key, name])) if {
-	some i in df.instructions
-	i.cmd == "env"
+	some i in df.instructions_of.env
 	some k, later in i.pairs
 	some name in later.vars
 	some j, earlier in i.pairs

@@ -62,8 +62,7 @@ _malformed_proto(parts) if {
 
 # _entries are the EXPOSE words that can be read without expanding variables.
 _entries contains [i, raw] if {
-	some i in df.instructions
-	i.cmd == "expose"
+	some i in df.instructions_of.expose
 	some arg in i.args
 	some word in split(_unquote(arg), " ")
 	raw := trim_space(word)

@@ -21,8 +21,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("protocol %q in EXPOSE %q should be lower case", [proto, raw])) if {
-	some i in df.instructions
-	i.cmd == "expose"
+	some i in df.instructions_of.expose
 	some arg in i.args
 	some word in split(_unquote(arg), " ")
 	raw := trim_space(word)

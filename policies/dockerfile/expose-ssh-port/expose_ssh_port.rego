@@ -23,8 +23,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("EXPOSE %s opens the SSH port 22: use docker exec to reach a container", [word])) if {
-	some i in df.image_instructions
-	i.cmd == "expose"
+	some i in df.instructions_of.expose
+	df.image_stage(i)
 	some arg in df.words(i)
 	some word in split(arg, " ")
 	_includes_22(split(word, "/"))

@@ -16,11 +16,11 @@
 #   aliases: [FromAsCasing]
 package infralint.rules.dockerfile["from-as-casing"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("keyword %q does not match the casing of %q: write %q", [i.args[1], i.keyword, want])) if {
-	some i in input.instructions
-	i.cmd == "from"
+	some i in df.top_level_of.from
 	count(i.args) >= 3
 	lower(i.args[1]) == "as"
 	want := _as_for(i.keyword)

@@ -36,7 +36,6 @@ deny contains result.fail(df.final_stage, "the final image has no HEALTHCHECK") 
 }
 
 _has(cmd) if {
-	some i in input.instructions
-	i.cmd == cmd
+	some i in df.top_level_of[cmd]
 	i.stage in df.final_chain
 }

@@ -24,10 +24,12 @@
 #   aliases: [InvalidDefinitionDescription]
 package infralint.rules.dockerfile["invalid-definition-description"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("the comment above %s should start with %q to describe it", [upper(i.cmd), example])) if {
-	some i in input.instructions
+	some c in {"arg", "from"}
+	some i in df.top_level_of[c]
 	count(i.comments) > 0
 	keys := _keys(i)
 	count(keys) > 0

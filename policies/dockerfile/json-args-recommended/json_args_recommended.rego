@@ -26,8 +26,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, msg) if {
-	some i in input.instructions
-	i.cmd in {"cmd", "entrypoint"}
+	some c in {"cmd", "entrypoint"}
+	some i in df.top_level_of[c]
 	not i.json_form
 	body := trim_space(concat(" ", i.args))
 	body != ""
@@ -43,8 +43,7 @@ _execs(body) if regex.match(`^exec\s`, body)
 # stage itself or in a stage it is built FROM.
 _shell_set(i) if {
 	chain := df.chain_of(i)
-	some s in input.instructions
-	s.cmd == "shell"
+	some s in df.top_level_of.shell
 	s.index < i.index
 	s.stage in chain
 }

@@ -25,8 +25,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("label key %q %s", [key, why])) if {
-	some i in df.instructions
-	i.cmd == "label"
+	some i in df.instructions_of.label
 	some p in i.pairs
 	key := p.unquoted_key
 	not contains(key, "$")

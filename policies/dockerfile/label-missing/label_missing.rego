@@ -33,8 +33,7 @@ deny contains result.fail(df.final_stage, sprintf("the image has no label %s", [
 }
 
 _labels contains p.unquoted_key if {
-	some i in input.instructions
-	i.cmd == "label"
+	some i in df.top_level_of.label
 	i.stage in df.final_chain
 	some p in i.pairs
 }

@@ -30,8 +30,8 @@ import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("label %s is not in the allowed labels", [key])) if {
 	count(options.allowed) > 0
-	some i in df.image_instructions
-	i.cmd == "label"
+	some i in df.instructions_of.label
+	df.image_stage(i)
 	some p in i.pairs
 	key := p.unquoted_key
 	not contains(key, "$")

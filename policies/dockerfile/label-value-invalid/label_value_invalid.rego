@@ -41,8 +41,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, msg) if {
-	some i in df.image_instructions
-	i.cmd == "label"
+	some i in df.instructions_of.label
+	df.image_stage(i)
 	some p in i.pairs
 	format := options.schema[p.unquoted_key]
 	v := p.unquoted_value

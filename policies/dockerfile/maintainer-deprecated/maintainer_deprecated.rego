@@ -18,9 +18,9 @@
 #   aliases: [DL4000, MaintainerDeprecated, DS-0022, DS022, CKV_DOCKER_6]
 package infralint.rules.dockerfile["maintainer-deprecated"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, "the MAINTAINER instruction is deprecated: use LABEL org.opencontainers.image.authors") if {
-	some i in input.instructions
-	i.cmd == "maintainer"
+	some i in df.top_level_of.maintainer
 }

@@ -18,11 +18,12 @@
 #   aliases: [DL4003, DL4004, DL3012, MultipleInstructionsDisallowed, DS-0016, DS016, DS-0007, DS007, DS-0023, DS023]
 package infralint.rules.dockerfile["multiple-cmd-entrypoint-healthcheck"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("only the last %s of a stage takes effect: this one is overridden", [upper(i.cmd)])) if {
-	some i in input.instructions
-	i.cmd in {"cmd", "entrypoint", "healthcheck"}
+	some c in {"cmd", "entrypoint", "healthcheck"}
+	some i in df.top_level_of[c]
 	i.stage >= 0
 	some later in input.instructions
 	later.cmd == i.cmd

@@ -25,7 +25,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
-deny contains result.fail(cmd, sprintf("%s %s upgrades the image to another distribution release: use a newer base image", [pkg.program(cmd), sub])) if {
+deny contains result.fail(cmd, sprintf("%s %s upgrades the image to another distribution release: use a newer base image", [cmd.program, sub])) if {
 	some prog in {"apt-get", "apt"}
 	some [_, cmd] in df.commands_of[prog]
 	sub := pkg.apt_subcommand(cmd)

@@ -8,8 +8,9 @@
 #   A sorted list shows at a glance whether a package is there, avoids duplicates, and
 #   makes diffs and merge conflicts smaller. Sort the packages, one per line. Version
 #   pins and architecture suffixes are ignored when comparing, and lists written on one
-#   line or holding variables are not checked. The first package that is out of order
-#   is reported.
+#   line or holding variables are not checked. A comment line or a line holding only a
+#   backslash starts a new group, sorted on its own, so lists grouped by purpose are
+#   fine. The first package that is out of order is reported.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#sort-multi-line-arguments
 #     description: Docker build best practices, sort multi-line arguments
@@ -35,9 +36,21 @@ deny contains result.at(pkg.arg_ptr(cmd, k), sprintf("package %q is out of order
 	]
 	count(list) > 1
 	# the first package whose name sorts before the one written above it
-	firsts := [j | some j in numbers.range(1, count(list) - 1); list[j][1] < list[j - 1][1]]
+	firsts := [j |
+		some j in numbers.range(1, count(list) - 1)
+		list[j][1] < list[j - 1][1]
+		not _new_section(cmd, list[j - 1][0], list[j][0])
+	]
 	count(firsts) > 0
 	j := firsts[0]
 	[k, name] := list[j]
 	prev := list[j - 1][1]
+}
+
+# A comment line or a lone backslash between two packages starts a new group, which is
+# sorted on its own.
+_new_section(cmd, prev, k) if {
+	some b in cmd.sections
+	b > prev
+	b <= k
 }

@@ -12,7 +12,10 @@
 #   as root. Import the repository's signing key instead (`rpm --import`,
 #   `/etc/apt/keyrings` with `signed-by=`, `/etc/apk/keys`) and keep the check on.
 #   `apt-get --force-yes` is reported too: it also accepts unauthenticated packages,
-#   and `-y` is what it was meant for. Every stage is checked.
+#   and `-y` is what it was meant for. Every stage is checked. Installs whose packages
+#   are all local files (`apk add --allow-untrusted /tmp/pkgs/*.apk`, packages built in
+#   an earlier stage) are not reported: they have no signature to check, and nothing
+#   crosses the network.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker build best practices, apt-get
@@ -33,6 +36,30 @@ deny contains result.fail(cmd, sprintf("%s %s installs packages without checking
 	some [_, cmd] in df.commands_of[prog]
 	some i, a in cmd.args
 	_bypass(prog, a, i, cmd.args)
+	not _local_packages_only(prog, cmd)
+}
+
+# Packages built earlier in the build (COPY --from a stage, then `apk add
+# --allow-untrusted /tmp/pkgs/x.apk`) have no signature to check: an install whose
+# packages are all local files is not reported. A URL or a repository name is.
+_local_packages_only(prog, cmd) if {
+	prog in {"apk", "rpm", "dnf", "yum", "microdnf", "tdnf", "dnf5", "zypper"}
+	ops := [a | some a in pkg.operands(cmd.args, _valued); not a in _subcommands]
+	count(ops) > 0
+	every a in ops {
+		_local_file(a)
+	}
+}
+
+_valued := (pkg.apk_valued | pkg.yum_valued) | pkg.zypper_valued
+
+_subcommands := {"add", "install", "in", "localinstall", "reinstall", "upgrade", "update"}
+
+_local_file(a) if regex.match(`^(/|\./|\.\./|\$)`, a)
+
+_local_file(a) if {
+	regex.match(`\.(apk|rpm)$`, a)
+	not contains(a, "://")
 }
 
 _programs := {"apk", "apt-get", "apt", "aptitude", "zypper", "rpm"} | pkg.rpm_programs

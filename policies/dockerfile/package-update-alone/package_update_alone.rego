@@ -26,7 +26,10 @@ import data.infralint.lib.result
 
 deny contains result.fail(first, sprintf("%s alone in a RUN is cached apart from the install: update and install in the same RUN", [_text(first)])) if {
 	some prog in {"apt-get", "apt", "apk", "zypper"} | pkg.rpm_programs
-	some run in df.runs_with[prog]
+	some [run, _] in df.commands_of[prog]
+	every c in run.commands {
+		c.program in _allowed
+	}
 	updates := [c | some c in run.commands; _updates(c)]
 	count(updates) > 0
 	first := updates[0]
@@ -35,32 +38,34 @@ deny contains result.fail(first, sprintf("%s alone in a RUN is cached apart from
 	}
 }
 
+_allowed := {"apt-get", "apt", "apk", "zypper", "set", "echo", "true", ":", "printf"} | pkg.rpm_programs
+
 _updates(c) if {
-	pkg.program(c) in {"apt-get", "apt"}
+	c.program in {"apt-get", "apt"}
 	pkg.apt_subcommand(c) == "update"
 }
 
 _updates(c) if {
-	pkg.program(c) == "apk"
+	c.program == "apk"
 	pkg.apk_subcommand(c) == "update"
 }
 
 _updates(c) if {
-	pkg.program(c) in pkg.rpm_programs
+	c.program in pkg.rpm_programs
 	pkg.rpm_subcommand(c) == "makecache"
 }
 
 _updates(c) if {
-	pkg.program(c) == "zypper"
+	c.program == "zypper"
 	pkg.zypper_subcommand(c) in {"refresh", "ref"}
 }
 
 _trivial_or_update(c) if _updates(c)
 
-_trivial_or_update(c) if pkg.program(c) in {"set", "echo", "true", ":", "printf"}
+_trivial_or_update(c) if c.program in {"set", "echo", "true", ":", "printf"}
 
-_text(c) := concat(" ", [pkg.program(c), "update"]) if pkg.program(c) in {"apt-get", "apt", "apk"}
+_text(c) := concat(" ", [c.program, "update"]) if c.program in {"apt-get", "apt", "apk"}
 
-_text(c) := concat(" ", [pkg.program(c), "makecache"]) if pkg.program(c) in pkg.rpm_programs
+_text(c) := concat(" ", [c.program, "makecache"]) if c.program in pkg.rpm_programs
 
-_text(c) := "zypper refresh" if pkg.program(c) == "zypper"
+_text(c) := "zypper refresh" if c.program == "zypper"

@@ -32,21 +32,21 @@ deny contains result.fail(cmd, sprintf("%s sets a password that is stored in the
 	what := _sets_password(cmd)
 }
 
-_sets_password(cmd) := "chpasswd" if pkg.program(cmd) in {"chpasswd", "chgpasswd"}
+_sets_password(cmd) := "chpasswd" if cmd.program in {"chpasswd", "chgpasswd"}
 
 _sets_password(cmd) := "passwd --stdin" if {
-	pkg.program(cmd) == "passwd"
+	cmd.program == "passwd"
 	"--stdin" in cmd.args
 }
 
 _sets_password(cmd) := "passwd -d" if {
-	pkg.program(cmd) == "passwd"
+	cmd.program == "passwd"
 	some a in cmd.args
 	a in {"-d", "--delete"}
 }
 
-_sets_password(cmd) := sprintf("%s -p", [pkg.program(cmd)]) if {
-	pkg.program(cmd) in {"useradd", "usermod"}
+_sets_password(cmd) := sprintf("%s -p", [cmd.program]) if {
+	cmd.program in {"useradd", "usermod"}
 	some a in cmd.args
 	a in {"-p", "--password"}
 }

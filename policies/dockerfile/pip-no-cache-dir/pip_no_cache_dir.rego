@@ -83,7 +83,7 @@ _truthy(p) if {
 _exported(run, cmd) if {
 	some c in run.commands
 	c.index < cmd.index
-	pkg.program(c) in {"export", "env"}
+	c.program in {"export", "env"}
 	some a in c.args
 	[k, v] := split(a, "=")
 	k == "PIP_NO_CACHE_DIR"

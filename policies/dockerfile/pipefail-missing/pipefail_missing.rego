@@ -35,10 +35,19 @@ deny contains result.fail(first, sprintf("the exit status of %q is lost in a pip
 	not _shell_sets_pipefail(run)
 	some first in run.commands
 	first.pipeline >= 0
-	first.index == min({c.index | some c in run.commands; c.pipeline == first.pipeline})
+	# the first command of its pipe (of a wrapper and the command it runs, the wrapper)
+	first.pipe_position == 0
+	not _wrapped_first(run, first)
 	not first.condition
 	culprit := _culprit(run, first.pipeline)
 	not _set_before(run, first)
+}
+
+_wrapped_first(run, first) if {
+	first.index > 0
+	prev := run.commands[first.index - 1]
+	prev.pipeline == first.pipeline
+	prev.pipe_position == 0
 }
 
 _posix(run) if run.shell_kind == "posix"
@@ -66,7 +75,7 @@ _enables_pipefail(words) if {
 _set_before(run, first) if {
 	some c in run.commands
 	c.index < first.index
-	pkg.program(c) in {"set", "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"}
+	c.program in {"set", "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"}
 	_enables_pipefail(c.args)
 }
 
@@ -79,7 +88,7 @@ _culprit(run, id) := c if {
 	failing := [c |
 		some c in pipe
 		c.pipe_position < last
-		not pkg.program(c) in {"echo", "printf", "yes", "true"}
+		not c.program in {"echo", "printf", "yes", "true"}
 	]
 	first := min({c.index | some c in failing})
 	some c in failing

@@ -8,8 +8,10 @@
 #   in. Set the directory with `WORKDIR`, which also applies to the following `RUN`,
 #   `COPY`, `CMD` and `ENTRYPOINT` instructions. Each `RUN` is reported once, at its
 #   first `cd`. A `cd` inside a subshell (`( cd dir && make )`), one that is the last
-#   command of its `RUN`, and one into a directory made at build time
-#   (`cd "$(mktemp -d)"`) are not reported.
+#   command of its `RUN`, one that leaves a directory (`cd /`, `cd -`), and one into a
+#   scratch directory of the `RUN` itself (made there by `mkdir` or `git clone`,
+#   removed later in it, under `/tmp`, or `cd "$(mktemp -d)"`) are not reported: a
+#   `WORKDIR` would outlive such a directory.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#workdir
 #     description: Docker build best practices, WORKDIR
@@ -25,7 +27,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("%s changes the directory of the commands after it: use WORKDIR", [_text(cmd)])) if {
-	some run in df.runs_with.cd
+	some [run, _] in df.commands_of.cd
 	cds := [c | some c in run.commands; _changes_dir(run, c)]
 	count(cds) > 0
 	first := min({c.index | some c in cds})
@@ -40,8 +42,49 @@ _changes_dir(run, cmd) if {
 	not cmd.subshell
 	_top_level(run, cmd)
 	not _made_at_build_time(cmd)
+	not _back_out(cmd)
+	not _scratch_dir(run, cmd)
 	_followed(run, cmd)
 }
+
+# cd /, cd -, cd ..: leaving a directory is not what WORKDIR would replace.
+_back_out(cmd) if cmd.args[0] in {"/", "-", "..", "$OLDPWD"}
+
+# A scratch directory of this RUN: made earlier in it (mkdir, git clone), removed later
+# in it, or under /tmp. A WORKDIR would keep it in the image's configuration after it is
+# gone; the cd is the right tool.
+_scratch_dir(_, cmd) if startswith(_target(cmd), "/tmp/")
+
+_scratch_dir(run, cmd) if {
+	some c in run.commands
+	c.index < cmd.index
+	c.program == "mkdir"
+	some a in c.args
+	trim_right(a, "/") == _target(cmd)
+}
+
+_scratch_dir(run, cmd) if {
+	some c in run.commands
+	c.index < cmd.index
+	c.program == "git"
+	"clone" in c.args
+	trim_right(c.args[count(c.args) - 1], "/") == _target(cmd)
+}
+
+_scratch_dir(run, cmd) if {
+	some c in run.commands
+	c.index > cmd.index
+	c.program == "rm"
+	some a in c.args
+	not startswith(a, "-")
+	_under(_target(cmd), trim_right(a, "/"))
+}
+
+_under(t, dir) if t == dir
+
+_under(t, dir) if startswith(t, concat("", [dir, "/"]))
+
+_target(cmd) := trim_right(cmd.args[0], "/")
 
 # The RUN's own script: written directly, a heredoc body, or the script of an exec-form
 # RUN ["sh", "-c", "..."]. A `sh -c` inside a shell-form RUN is a child process.

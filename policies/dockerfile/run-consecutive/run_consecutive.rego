@@ -21,11 +21,11 @@
 #   aliases: [DL3059]
 package infralint.rules.dockerfile["run-consecutive"]
 
+import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, "this RUN follows another RUN: combine them with && or a heredoc") if {
-	some i in input.instructions
-	i.cmd == "run"
+	some i in df.top_level_of.run
 	i.index > 0
 	prev := input.instructions[i.index - 1]
 	prev.cmd == "run"

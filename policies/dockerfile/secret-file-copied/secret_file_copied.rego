@@ -30,8 +30,9 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s copies %q, which holds %s, into the image: mount it with RUN --mount=type=secret", [upper(i.cmd), src, what])) if {
-	some i in df.image_instructions
-	i.cmd in {"copy", "add"}
+	some c in {"copy", "add"}
+	some i in df.instructions_of[c]
+	df.image_stage(i)
 	not df.flag_value(i, "from")
 	some src in _sources(i)
 	what := _secret(lower(src))

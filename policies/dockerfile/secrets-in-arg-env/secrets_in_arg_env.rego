@@ -34,8 +34,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, msg) if {
-	some i in input.instructions
-	i.cmd in {"arg", "env"}
+	some c in {"arg", "env"}
+	some i in df.top_level_of[c]
 	i.stage in _chain
 	some p in i.pairs
 	_secret_name(p.key)

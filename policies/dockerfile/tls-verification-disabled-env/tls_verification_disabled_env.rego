@@ -31,8 +31,8 @@ _msg(key, v) := sprintf("%s=%s turns off TLS certificate verification", [key, v]
 
 # ENV and ARG (an ARG default is in the environment of every RUN after it).
 deny contains result.fail(i, _msg(p.key, p.unquoted_value)) if {
-	some i in df.instructions
-	i.cmd in {"env", "arg"}
+	some c in {"env", "arg"}
+	some i in df.instructions_of[c]
 	some p in i.pairs
 	p.has_value
 	_disables(p.key, p.unquoted_value)

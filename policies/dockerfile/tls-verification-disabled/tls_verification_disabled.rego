@@ -43,17 +43,17 @@ deny contains result.fail(cmd, sprintf("%s turns off TLS certificate verificatio
 _programs := {"curl", "wget", "npm", "yarn", "pnpm", "git", "conda", "mamba", "micromamba"} | pkg.rpm_programs
 
 _insecure(cmd) := "curl -k" if {
-	pkg.program(cmd) == "curl"
+	cmd.program == "curl"
 	pkg.short_flag(cmd.args, "k")
 }
 
 _insecure(cmd) := "curl --insecure" if {
-	pkg.program(cmd) == "curl"
+	cmd.program == "curl"
 	"--insecure" in cmd.args
 }
 
 _insecure(cmd) := "wget --no-check-certificate" if {
-	pkg.program(cmd) == "wget"
+	cmd.program == "wget"
 	"--no-check-certificate" in cmd.args
 }
 
@@ -70,8 +70,8 @@ _insecure(cmd) := "pip config set global.trusted-host" if {
 }
 
 # npm config set strict-ssl false, npm set strict-ssl=false, yarn config set strict-ssl false
-_insecure(cmd) := sprintf("%s strict-ssl false", [pkg.program(cmd)]) if {
-	pkg.program(cmd) in {"npm", "yarn", "pnpm"}
+_insecure(cmd) := sprintf("%s strict-ssl false", [cmd.program]) if {
+	cmd.program in {"npm", "yarn", "pnpm"}
 	some i, a in cmd.args
 	_strict_ssl_off(a, _next(cmd.args, i))
 }
@@ -85,7 +85,7 @@ _strict_ssl_off(a, next) if {
 
 # git -c http.sslVerify=false ..., git config --global http.sslVerify false
 _insecure(cmd) := "git http.sslVerify false" if {
-	pkg.program(cmd) == "git"
+	cmd.program == "git"
 	some i, a in cmd.args
 	_ssl_verify_off(lower(a), lower(_next(cmd.args, i)))
 }
@@ -97,14 +97,14 @@ _ssl_verify_off(a, next) if {
 	next in {"false", "0", "no", "off"}
 }
 
-_insecure(cmd) := sprintf("%s sslverify=0", [pkg.program(cmd)]) if {
-	pkg.program(cmd) in pkg.rpm_programs
+_insecure(cmd) := sprintf("%s sslverify=0", [cmd.program]) if {
+	cmd.program in pkg.rpm_programs
 	some a in cmd.args
 	regex.match(`(?i)^(--setopt=)?([^=]*\.)?sslverify=(0|false|no|off)$`, a)
 }
 
 _insecure(cmd) := "conda ssl_verify false" if {
-	pkg.program(cmd) in {"conda", "mamba", "micromamba"}
+	cmd.program in {"conda", "mamba", "micromamba"}
 	some i, a in cmd.args
 	a == "ssl_verify"
 	lower(_next(cmd.args, i)) in {"false", "0", "no"}

@@ -26,8 +26,8 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("USER %s names a user: use its numeric UID (and GID)", [spec])) if {
-	some i in df.image_instructions
-	i.cmd == "user"
+	some i in df.instructions_of.user
+	df.image_stage(i)
 	spec := df.words(i)[0]
 	not contains(spec, "$")
 	some part in split(spec, ":")

@@ -15,8 +15,12 @@
 #   Only the final stage is checked, together with the stages it is built `FROM` (their
 #   `USER` carries over). Builder stages are never reported: only files leave them. A
 #   `USER` whose value is a variable cannot be judged and is trusted. Images known to
-#   default to a non-root user (distroless `nonroot` tags and the names in the
-#   `non_root_images` option) and Windows images are not reported when they have no `USER`.
+#   default to a non-root user (distroless `nonroot` tags, .NET's chiseled and
+#   distroless images, and the names in the `non_root_images` option: Chainguard,
+#   Bitnami, Jupyter and Elastic images by default), Windows images, base images whose
+#   reference cannot be read (an `ARG` without a default) and dev containers
+#   (`.devcontainer/Dockerfile`, whose user `devcontainer.json` chooses) are not
+#   reported when they have no `USER`.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#user
 #     description: Docker build best practices, USER
@@ -29,7 +33,15 @@
 #   options:
 #     non_root_images:
 #       type: array
-#       default: [nginxinc/nginx-unprivileged]
+#       default:
+#         - nginxinc/nginx-unprivileged
+#         - cgr.dev/chainguard/*
+#         - bitnami/*
+#         - quay.io/jupyter/*
+#         - jupyter/*
+#         - docker.elastic.co/elasticsearch/*
+#         - docker.elastic.co/kibana/*
+#         - docker.elastic.co/logstash/*
 #       description: >-
 #         Base images (familiar names such as `ghcr.io/acme/base`; `*` matches any
 #         characters) whose default user is not root, so that a final stage built on them
@@ -50,9 +62,24 @@ deny contains result.fail(user, sprintf("the final image runs as root (USER %s)"
 deny contains result.fail(df.final_stage, "the final image runs as root: no USER instruction sets a non-root user") if {
 	count(_users) == 0
 	df.final_stage.os != "windows"
+	_known(_root_base)
 	not _non_root_base(_root_base)
 	not _export_only
+	not _dev_container
 }
+
+# A base image whose reference cannot be read (an ARG without a default, a template
+# placeholder) may be any image, with any default user: it cannot be judged.
+_known(base) if base.scratch
+
+_known(base) if {
+	base.repository
+	not base.invalid
+}
+
+# A dev container (.devcontainer/Dockerfile) is a development environment, not a
+# shipped image; its user is chosen in devcontainer.json (remoteUser).
+_dev_container if contains(concat("", ["/", input.path]), "/.devcontainer/")
 
 # _chain holds the indexes of the final stage and of the stages it is built FROM.
 _chain := df.final_chain
@@ -65,8 +92,7 @@ _root_base := s.base if {
 }
 
 _users contains i if {
-	some i in input.instructions
-	i.cmd == "user"
+	some i in df.top_level_of.user
 	i.stage in _chain
 }
 
@@ -87,14 +113,20 @@ _export_only if {
 }
 
 _runs_something if {
-	some i in input.instructions
-	i.cmd in {"cmd", "entrypoint"}
+	some c in {"cmd", "entrypoint"}
+	some i in df.top_level_of[c]
 	i.stage in _chain
 }
 
 _non_root_base(base) if contains(base.tag, "nonroot")
 
+# .NET's chiseled and distroless images run as their non-root app user.
+_non_root_base(base) if {
+	startswith(base.name, "mcr.microsoft.com/dotnet/")
+	regex.match(`chiseled|distroless`, base.tag)
+}
+
 _non_root_base(base) if {
 	some pattern in options.non_root_images
-	glob.match(pattern, [], base.name)
+	glob.match(pattern, null, base.name)
 }

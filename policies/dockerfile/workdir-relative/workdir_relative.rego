@@ -25,8 +25,7 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("relative WORKDIR %q depends on the directory set before it", [path])) if {
-	some i in df.instructions
-	i.cmd == "workdir"
+	some i in df.instructions_of.workdir
 	count(i.args) > 0
 	path := _unquote(i.args[0])
 	path != ""

@@ -32,8 +32,8 @@ _system := {
 }
 
 deny contains result.fail(i, sprintf("WORKDIR %s is a system directory: give the application its own, such as /app", [path])) if {
-	some i in df.image_instructions
-	i.cmd == "workdir"
+	some i in df.instructions_of.workdir
+	df.image_stage(i)
 	path := trim_right(df.words(i)[0], "/")
 	path in _system
 }

@@ -27,7 +27,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(first, sprintf("%s leaves its cache in the image: end the RUN with yarn cache clean", [_text(first)])) if {
-	some run in df.runs_with.yarn
+	some [run, _] in df.commands_of.yarn
 	pkg.in_image(run)
 	fills := [c | some c in run.commands; _installs(c)]
 	count(fills) > 0
@@ -38,7 +38,7 @@ deny contains result.fail(first, sprintf("%s leaves its cache in the image: end 
 
 # yarn, yarn install, yarn add, yarn global add (flags anywhere).
 _installs(c) if {
-	pkg.program(c) == "yarn"
+	c.program == "yarn"
 	ops := pkg.operands(c.args, pkg.npm_valued)
 	_install_ops(ops)
 	not _informational(c)
@@ -66,7 +66,7 @@ else := "yarn"
 _cleaned_after(run, last) if {
 	some c in run.commands
 	c.index > last.index
-	pkg.program(c) == "yarn"
+	c.program == "yarn"
 	ops := pkg.operands(c.args, pkg.npm_valued)
 	ops[0] == "cache"
 	ops[1] == "clean"
@@ -75,7 +75,7 @@ _cleaned_after(run, last) if {
 _cleaned_after(run, last) if {
 	some c in run.commands
 	c.index > last.index
-	pkg.program(c) == "rm"
+	c.program == "rm"
 	some a in c.args
 	contains(a, ".cache/yarn")
 }

@@ -33,9 +33,9 @@ _dirs := {"/var/cache/yum", "/var/cache/dnf"}
 
 deny contains result.fail(first, sprintf("yum %s leaves its cache in /var/cache/yum: end the RUN with yum clean all", [pkg.rpm_subcommand(first)])) if {
 	some prog in pkg.yum_programs
-	some run in df.runs_with[prog]
+	some [run, _] in df.commands_of[prog]
 	pkg.in_image(run)
-	fills := [c | some c in run.commands; pkg.program(c) in pkg.yum_programs; _fills(c)]
+	fills := [c | some c in run.commands; c.program in pkg.yum_programs; _fills(c)]
 	count(fills) > 0
 	first := fills[0]
 	not _cleaned_after(run, fills[count(fills) - 1])
@@ -49,7 +49,7 @@ _cleaned_after(run, last) if {
 }
 
 _cleans(c) if {
-	pkg.program(c) in pkg.rpm_programs
+	c.program in pkg.rpm_programs
 	pkg.rpm_subcommand(c) == "clean"
 	some a in pkg.rpm_operands(c)
 	a in {"all", "packages"}

@@ -32,9 +32,9 @@ _caching := {
 _dirs := {"/var/cache/zypp"}
 
 deny contains result.fail(first, sprintf("zypper %s leaves its cache in /var/cache/zypp: end the RUN with zypper clean --all", [pkg.zypper_subcommand(first)])) if {
-	some run in df.runs_with.zypper
+	some [run, _] in df.commands_of.zypper
 	pkg.in_image(run)
-	fills := [c | some c in run.commands; pkg.program(c) == "zypper"; pkg.zypper_subcommand(c) in _caching]
+	fills := [c | some c in run.commands; c.program == "zypper"; pkg.zypper_subcommand(c) in _caching]
 	count(fills) > 0
 	first := fills[0]
 	not _cleaned_after(run, fills[count(fills) - 1])
@@ -48,7 +48,7 @@ _cleaned_after(run, last) if {
 }
 
 _cleans(c) if {
-	pkg.program(c) == "zypper"
+	c.program == "zypper"
 	pkg.zypper_subcommand(c) in {"clean", "cc"}
 }
 

@@ -12,3 +12,4 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 # want: build-tools-in-final-stage "build tool \"build-base\""
 RUN apk add --no-cache build-base=0.5-r3
+CMD ["python", "-m", "app"]

@@ -12,3 +12,4 @@ RUN set -eux; \
     apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \
     rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/app /app
+CMD ["/app"]

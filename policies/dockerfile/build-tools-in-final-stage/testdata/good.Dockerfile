@@ -8,3 +8,4 @@ RUN apk add --no-cache --virtual .build-deps gcc musl-dev \
     && pip install --no-cache-dir /wheels/* \
     && apk del .build-deps
 RUN apk add --no-cache libpq
+CMD ["python", "-m", "app"]

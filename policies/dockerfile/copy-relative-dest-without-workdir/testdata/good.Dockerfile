@@ -9,3 +9,5 @@ FROM python:3.12-slim
 COPY requirements.txt /app/
 ARG DIR=/srv
 COPY app.py $DIR/app.py
+FROM scratch
+COPY --from=0 /out .

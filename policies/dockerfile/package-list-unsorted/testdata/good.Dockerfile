@@ -11,3 +11,12 @@ RUN apt-get install -y zlib1g curl
 RUN apk add --no-cache \
     zlib \
     $EXTRA_PACKAGES
+# Groups separated by a comment or a lone backslash are sorted on their own.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        curl \
+        wget \
+# gnupg verifies the download
+        gnupg \
+        \
+        ca-certificates \
+    && rm -rf /var/lib/apt/lists/*

@@ -1,6 +1,6 @@
 FROM alpine:3.20
 # want: package-signature-check-disabled "apk --allow-untrusted"
-RUN apk add --no-cache --allow-untrusted /tmp/tool.apk
+RUN apk add --no-cache --allow-untrusted --repository https://example.com/apk tool
 
 FROM debian:12.5
 # want: package-signature-check-disabled "apt-get --allow-unauthenticated"
@@ -16,4 +16,4 @@ RUN dnf -y --nogpgcheck install https://example.com/x.rpm
 # want: package-signature-check-disabled "gpgcheck=0"
 RUN yum -y --setopt=gpgcheck=0 install httpd
 # want: package-signature-check-disabled "rpm --nosignature"
-RUN rpm -i --nosignature /tmp/x.rpm
+RUN rpm -i --nosignature https://example.com/x.rpm

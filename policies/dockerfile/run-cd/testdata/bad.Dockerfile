@@ -1,9 +1,9 @@
 FROM golang:1.22
 # want: run-cd "cd /src changes the directory"
 RUN cd /src && go build -o /out/app ./cmd/app
-RUN git clone https://github.com/acme/tool.git /tmp/tool \
-# want: run-cd "cd /tmp/tool"
- && cd /tmp/tool \
+RUN git clone https://github.com/acme/tool.git \
+# want: run-cd "cd tool"
+ && cd tool \
  && make install
 # want: run-cd
 RUN cd /src || exit 1; go test ./...
@@ -26,5 +26,5 @@ RUN set -eux; \
 # want: run-cd "cd /usr/src/app"
     cd /usr/src/app; \
     make install; \
-    cd /; \
-    rm -rf /usr/src/app
+    cd /usr/src/lib; \
+    make install

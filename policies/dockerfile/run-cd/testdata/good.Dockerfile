@@ -13,3 +13,7 @@ RUN go build ./... && cd /
 RUN bash -c 'cd /src/tools && go generate ./...'
 RUN echo "cd /src && make" > /notes.txt && git -C /src status
 RUN make -C /src/web
+# Scratch directories of the RUN itself: made here, removed here, or under /tmp.
+RUN mkdir -p /usr/src/app && cd /usr/src/app && make && cd / && rm -rf /usr/src/app
+RUN git clone https://example.com/x.git /opt/x && cd /opt/x && make install
+RUN cd /tmp/build && make
