@@ -29,6 +29,9 @@ import (
 type Options struct {
 	Jobs        int   // parallel workers; 0 means one per CPU
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
+	// MaxLineLength bounds one line of a Compose file or manifest; 0 means
+	// DefaultMaxLineLength.
+	MaxLineLength int
 
 	// Plan applies the configuration: excluded paths, rules turned on or off for some
 	// paths, severities. nil keeps every finding at its METADATA severity.

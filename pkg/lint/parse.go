@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
@@ -17,6 +19,12 @@ import (
 
 // DefaultMaxFileSize bounds what one file may cost: no real infrastructure file is near it.
 const DefaultMaxFileSize = 4 << 20
+
+// DefaultMaxLineLength bounds one line of a YAML file (a Compose file, a manifest): a
+// minified JSON manifest may be one long line, and its cost stays linear, but a line
+// of more than a MiB is no file a person maintains. (A Dockerfile line is bounded by
+// BuildKit at 64 KiB.)
+const DefaultMaxLineLength = 1 << 20
 
 // Parse turns one file's bytes into the documents the engine evaluates: one for a
 // Dockerfile, one per object for a Kubernetes manifest. Each parser package has one
@@ -57,6 +65,9 @@ func Load(f discover.File, opts Options) ([]*model.Document, []model.FileError) 
 		return nil, []model.FileError{{File: f.Path, Message: err.Error()}}
 	}
 	if f.Kind == model.KindCompose {
+		if fe := longLine(f.Path, src, opts.MaxLineLength); fe != nil {
+			return nil, []model.FileError{*fe}
+		}
 		doc, errs := compose.Parse(f.Path, src, composeOptions(f, opts))
 		if doc == nil {
 			return nil, errs
@@ -88,9 +99,44 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("file is larger than the %d MiB limit", limit>>20)
+		return nil, fmt.Errorf("file is larger than the %s limit: not read", size(limit))
 	}
 	return data, nil
+}
+
+// longLine reports the first line of src longer than limit (0: DefaultMaxLineLength),
+// at that line.
+func longLine(path string, src []byte, limit int) *model.FileError {
+	if limit <= 0 {
+		limit = DefaultMaxLineLength
+	}
+	line := 1
+	for len(src) > limit {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			i = len(src)
+		}
+		if i > limit {
+			end := utf8.RuneCount(src[:min(40, i)]) + 1 // the start of the line
+			r := model.Range{Start: model.Position{Line: line, Column: 1}, End: model.Position{Line: line, Column: end}}
+			return &model.FileError{File: path, Range: &r, Message: fmt.Sprintf(
+				"line %d is longer than the %s limit for one line: not read", line, size(int64(limit)))}
+		}
+		src = src[min(i+1, len(src)):]
+		line++
+	}
+	return nil
+}
+
+// size writes a limit in the unit it was set in.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d-byte", n)
 }
 
 // loadManifests reads the Kubernetes manifests of one set: a file, or the manifests of
@@ -102,6 +148,10 @@ func loadManifests(f discover.File, opts Options) ([]*model.Document, []model.Fi
 		src, err := readFile(p, opts.MaxFileSize)
 		if err != nil {
 			errs = append(errs, model.FileError{File: p, Message: err.Error()})
+			continue
+		}
+		if fe := longLine(p, src, opts.MaxLineLength); fe != nil {
+			errs = append(errs, *fe)
 			continue
 		}
 		files = append(files, kubernetes.File{Path: p, Src: src})

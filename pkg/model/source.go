@@ -2,28 +2,74 @@ package model
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
 // Source is a file's text with a line index. Lines are split on "\n"; a trailing "\r"
 // is not part of a line's text, so CRLF files get the same columns as LF files.
+//
+// Finding a column costs no more than the characters before it on short lines and
+// nothing on long ones, whatever their length: parsers ask for the columns of every
+// token, and a one-line minified JSON document of a few MiB must not make that
+// quadratic.
 type Source struct {
 	Text  []byte
-	lines [][]byte
+	lines []string // substrings of one copy of the text: Line does not allocate
+	// wide maps a long line that is not ASCII to the code-point column of each of its
+	// byte offsets (len+1 entries). A long line without an entry is ASCII.
+	wide map[int][]int32
 }
+
+// longLine is the length from which a line's columns are indexed rather than counted.
+const longLine = 256
 
 // NewSource indexes text. A UTF-8 byte-order mark at the start is kept in Text but is not
 // part of line 1, so columns on line 1 start after it.
 func NewSource(text []byte) *Source {
-	body := bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-	lines := bytes.Split(body, []byte("\n"))
+	body := strings.TrimPrefix(string(text), "\xef\xbb\xbf")
+	lines := strings.Split(body, "\n")
 	if n := len(lines); n > 1 && len(lines[n-1]) == 0 {
 		lines = lines[:n-1] // the newline at the end of the file does not open a line
 	}
+	s := &Source{Text: text, lines: lines}
 	for i, l := range lines {
-		lines[i] = bytes.TrimSuffix(l, []byte("\r"))
+		l = strings.TrimSuffix(l, "\r")
+		lines[i] = l
+		if len(l) >= longLine && !isASCII(l) {
+			if s.wide == nil {
+				s.wide = map[int][]int32{}
+			}
+			s.wide[i] = columnsOf(l)
+		}
 	}
-	return &Source{Text: text, lines: lines}
+	return s
+}
+
+func isASCII(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// columnsOf gives each byte offset of l the number of code points that start before
+// it, as utf8.RuneCountInString(l[:off]) counts them.
+func columnsOf(l string) []int32 {
+	cols := make([]int32, len(l)+1)
+	n := int32(0)
+	for i := 0; i < len(l); {
+		_, size := utf8.DecodeRuneInString(l[i:])
+		for k := range size {
+			cols[i+k] = n
+		}
+		n++
+		i += size
+	}
+	cols[len(l)] = n
+	return cols
 }
 
 // LineCount is the number of lines.
@@ -34,7 +80,19 @@ func (s *Source) Line(n int) string {
 	if n < 1 || n > len(s.lines) {
 		return ""
 	}
-	return string(s.lines[n-1])
+	return s.lines[n-1]
+}
+
+// runesBefore is the number of code points of line n (0-based) before byte offset off.
+func (s *Source) runesBefore(n, off int) int {
+	l := s.lines[n]
+	switch {
+	case len(l) < longLine:
+		return utf8.RuneCountInString(l[:off])
+	case s.wide[n] != nil:
+		return int(s.wide[n][off])
+	}
+	return off // a long ASCII line
 }
 
 // RuneColumn converts a 1-based byte column on line n into a 1-based code-point column.
@@ -43,9 +101,8 @@ func (s *Source) RuneColumn(n, byteCol int) int {
 	if n < 1 || n > len(s.lines) {
 		return 1
 	}
-	l := s.lines[n-1]
-	off := min(max(byteCol-1, 0), len(l))
-	return utf8.RuneCount(l[:off]) + 1
+	off := min(max(byteCol-1, 0), len(s.lines[n-1]))
+	return s.runesBefore(n-1, off) + 1
 }
 
 // LineEnd returns the code-point column just after the last character of line n.
@@ -53,7 +110,7 @@ func (s *Source) LineEnd(n int) int {
 	if n < 1 || n > len(s.lines) {
 		return 1
 	}
-	return utf8.RuneCount(s.lines[n-1]) + 1
+	return s.runesBefore(n-1, len(s.lines[n-1])) + 1
 }
 
 // LineRange is the range of lines first..last, from the first non-blank character of
@@ -63,9 +120,9 @@ func (s *Source) LineRange(first, last int) Range {
 	last = min(max(last, first), max(len(s.lines), 1))
 	start := 1
 	if l := s.Line(first); l != "" {
-		trimmed := bytes.TrimLeft([]byte(l), " \t")
+		trimmed := strings.TrimLeft(l, " \t")
 		if len(trimmed) > 0 {
-			start = utf8.RuneCount([]byte(l[:len(l)-len(trimmed)])) + 1
+			start = utf8.RuneCountInString(l[:len(l)-len(trimmed)]) + 1
 		}
 	}
 	// A blank line is covered whole; an empty one has no character to cover, so its
@@ -94,4 +151,34 @@ func (s *Source) TextOf(r Range) string {
 		b.WriteString(string(runes[from:to]))
 	}
 	return b.String()
+}
+
+// YAMLText returns text with each lone carriage return, which YAML reads as a line
+// break but Source does not, turned into a newline: the lines a YAML parser reports
+// are then the lines of the Source made from the result. Text without one (CRLF and
+// LF files) is returned as it is.
+func YAMLText(text []byte) []byte {
+	lone := func(i int) bool { return text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') }
+	first := -1
+	for i := bytes.IndexByte(text, '\r'); i >= 0; {
+		if lone(i) {
+			first = i
+			break
+		}
+		j := bytes.IndexByte(text[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if first < 0 {
+		return text
+	}
+	out := append([]byte{}, text...)
+	for i := first; i < len(out); i++ {
+		if lone(i) {
+			out[i] = '\n'
+		}
+	}
+	return out
 }

@@ -207,8 +207,31 @@ func Files(fsys fs.FS, rs []model.Rule) map[string]string {
 		bad, good := Examples(fsys, r)
 		out[path.Join("docs", "rules", r.ID+".md")] = Page(r, bad, good)
 	}
-	out[path.Join("docs", "rules", "README.md")] = Index(builtin)
+	out[path.Join("docs", "rules", "README.md")] = Index(builtin) + notCovered(fsys, builtin)
 	return out
+}
+
+// notCovered appends, for each target, the hand-written policies/<target>/not-covered.md:
+// what the peers check that infralint does not, and why. It is kept beside the rules it
+// complements and copied into the generated index.
+func notCovered(fsys fs.FS, rs []model.Rule) string {
+	var targets []string
+	for _, r := range rs {
+		if !slices.Contains(targets, string(r.Target)) {
+			targets = append(targets, string(r.Target))
+		}
+	}
+	slices.Sort(targets)
+	var b strings.Builder
+	for _, t := range targets {
+		data, err := fs.ReadFile(fsys, path.Join(t, "not-covered.md"))
+		if err != nil {
+			continue
+		}
+		b.WriteByte('\n')
+		b.Write(data)
+	}
+	return b.String()
 }
 
 // SpliceReadme replaces the generated rules table inside readme.

@@ -7,7 +7,6 @@ package yamlpos
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -30,6 +29,9 @@ type Index struct {
 	src     *model.Source
 	entries map[string]Entry
 	budget  int
+	// runes caches the code points of the lines Build reads, so the scalars of a long
+	// line (a minified JSON document) do not each decode the whole line again.
+	runes map[int][]rune
 }
 
 // maxEntries bounds the work an index may do, so a document of aliases that expands
@@ -43,7 +45,7 @@ const maxDepth = 256
 // are followed so the merged keys have positions (those of the anchor's entries); other
 // aliases are not expanded.
 func Build(root *yaml.Node, src *model.Source) *Index {
-	ix := &Index{src: src, entries: map[string]Entry{}, budget: maxEntries}
+	ix := &Index{src: src, entries: map[string]Entry{}, budget: maxEntries, runes: map[int][]rune{}}
 	if root == nil {
 		return ix
 	}
@@ -51,6 +53,7 @@ func Build(root *yaml.Node, src *model.Source) *Index {
 		root = root.Content[0]
 	}
 	ix.walk(root, "", model.Range{}, 0)
+	ix.runes = nil
 	return ix
 }
 
@@ -80,7 +83,7 @@ func (ix *Index) walk(n *yaml.Node, ptr string, key model.Range, depth int) {
 	value := ix.nodeRange(n, depth)
 	r := value
 	if key.Valid() {
-		r = model.Range{Start: key.Start, End: value.End}
+		r = ix.fix(model.Range{Start: key.Start, End: value.End})
 	}
 	if _, exists := ix.entries[ptr]; !exists {
 		ix.entries[ptr] = Entry{Range: r, Key: key, Node: n}
@@ -168,11 +171,11 @@ func (ix *Index) nodeRange(n *yaml.Node, depth int) model.Range {
 		last := lastLine(n, depth)
 		end := model.Position{Line: last, Column: ix.src.LineEnd(last)}
 		if n.Style&yaml.FlowStyle != 0 && n.Line == last {
-			end.Column = flowEnd(ix.src.Line(n.Line), n.Column)
+			end.Column = flowEnd(ix.line(n.Line), n.Column)
 		}
 		return ix.fix(model.Range{Start: start, End: end})
 	}
-	return ix.src.LineRange(max(n.Line, 1), max(n.Line, 1))
+	return ix.fix(ix.src.LineRange(max(n.Line, 1), max(n.Line, 1)))
 }
 
 // scalarRange is the range of a scalar as written: quotes included, trailing comment
@@ -181,7 +184,7 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 	line := max(n.Line, 1)
 	col := max(n.Column, 1)
 	start := model.Position{Line: line, Column: col}
-	text := []rune(ix.src.Line(line))
+	text := ix.line(line)
 	from := min(col-1, len(text))
 	switch {
 	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
@@ -215,8 +218,11 @@ func (ix *Index) scalarRange(n *yaml.Node) model.Range {
 		return ix.fix(model.Range{Start: start, End: model.Position{Line: line, Column: col + len(v)}})
 	}
 	end := len(text)
-	if i := strings.Index(string(text[from:]), " #"); i >= 0 {
-		end = from + utf8.RuneCountInString(string(text[from:])[:i])
+	for i := from; i+1 < len(text); i++ {
+		if text[i] == ' ' && text[i+1] == '#' {
+			end = i
+			break
+		}
 	}
 	for end > from && (text[end-1] == ' ' || text[end-1] == '\t') {
 		end--
@@ -242,9 +248,20 @@ func lastLine(n *yaml.Node, depth int) int {
 	return last
 }
 
+// line returns the code points of line n, decoded once per Build.
+func (ix *Index) line(n int) []rune {
+	if r, ok := ix.runes[n]; ok {
+		return r
+	}
+	r := []rune(ix.src.Line(n))
+	if ix.runes != nil {
+		ix.runes[n] = r
+	}
+	return r
+}
+
 // flowEnd finds the bracket that closes a one-line flow collection starting at col.
-func flowEnd(line string, col int) int {
-	runes := []rune(line)
+func flowEnd(runes []rune, col int) int {
 	depth := 0
 	for i := max(col-1, 0); i < len(runes); i++ {
 		switch runes[i] {
@@ -260,9 +277,18 @@ func flowEnd(line string, col int) int {
 	return len(runes) + 1
 }
 
-// fix gives a range that would end before it starts (an empty value) the character at
-// its start, or none at the end of a line: a range never leaves its line.
+// fix keeps a range inside the text: lines and columns the YAML parser reports past
+// its end (an empty document after a final `---`) are pinned to the last place there
+// is, and a range that would end before it starts (an empty value) gets the character
+// at its start, or none at the end of a line.
 func (ix *Index) fix(r model.Range) model.Range {
+	last := max(ix.src.LineCount(), 1)
+	pin := func(p model.Position) model.Position {
+		p.Line = min(max(p.Line, 1), last)
+		p.Column = min(max(p.Column, 1), ix.src.LineEnd(p.Line))
+		return p
+	}
+	r.Start, r.End = pin(r.Start), pin(r.End)
 	if r.End.Line < r.Start.Line || (r.End.Line == r.Start.Line && r.End.Column <= r.Start.Column) {
 		r.End = r.Start
 		if r.Start.Column < ix.src.LineEnd(r.Start.Line) {

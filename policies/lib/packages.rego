@@ -91,14 +91,14 @@ apt_valued := {
 
 # apt_operands are the words of an apt-get or apt command that are not flags: the
 # subcommand first, then its operands (package names for install).
-apt_operands(cmd) := operands(cmd.args, apt_valued)
+apt_operands(cmd) := [cmd.args[i] | some i in apt_operand_indexes(cmd)]
 
 # apt_subcommand is install in `apt-get -o X=Y -y install curl`.
 apt_subcommand(cmd) := apt_operands(cmd)[0]
 
 # apt_package_indexes are the indexes in cmd.args of the operands after the subcommand.
 apt_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	idx := operand_indexes(cmd.args, apt_valued)
+	idx := apt_operand_indexes(cmd)
 }
 
 # apt_packages are the operands after the subcommand.
@@ -139,7 +139,7 @@ apk_valued := {
 	"--keys-dir", "--repositories-file", "--timeout", "--cache-max-age",
 }
 
-apk_operands(cmd) := operands(cmd.args, apk_valued)
+apk_operands(cmd) := [cmd.args[i] | some i in apk_operand_indexes(cmd)]
 
 apk_subcommand(cmd) := apk_operands(cmd)[0]
 
@@ -392,7 +392,7 @@ yum_valued := {
 
 # rpm_operands are the words of a yum, dnf or microdnf command that are not options:
 # the subcommand first (install), then its operands.
-rpm_operands(cmd) := operands(cmd.args, yum_valued)
+rpm_operands(cmd) := [cmd.args[i] | some i in rpm_operand_indexes(cmd)]
 
 rpm_subcommand(cmd) := rpm_operands(cmd)[0]
 
@@ -400,12 +400,12 @@ rpm_subcommand(cmd) := rpm_operands(cmd)[0]
 # subcommand (install, localinstall, reinstall, groupinstall; `group install` and
 # `module install` skip their second word).
 rpm_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	idx := operand_indexes(cmd.args, yum_valued)
+	idx := rpm_operand_indexes(cmd)
 	cmd.args[idx[0]] in {"install", "in", "localinstall", "reinstall", "groupinstall"}
 }
 
 rpm_package_indexes(cmd) := array.slice(idx, 2, count(idx)) if {
-	idx := operand_indexes(cmd.args, yum_valued)
+	idx := rpm_operand_indexes(cmd)
 	cmd.args[idx[0]] in {"group", "groups", "module"}
 	cmd.args[idx[1]] == "install"
 }
@@ -460,14 +460,14 @@ zypper_valued := {
 	"--userdata", "--plus-content", "--disable-repositories-except",
 }
 
-zypper_operands(cmd) := operands(cmd.args, zypper_valued)
+zypper_operands(cmd) := [cmd.args[i] | some i in zypper_operand_indexes(cmd)]
 
 zypper_subcommand(cmd) := zypper_operands(cmd)[0]
 
 # zypper_package_indexes are the indexes in cmd.args of the packages of zypper
 # install (in).
 zypper_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
-	idx := operand_indexes(cmd.args, zypper_valued)
+	idx := zypper_operand_indexes(cmd)
 	cmd.args[idx[0]] in {"install", "in"}
 }
 
@@ -477,7 +477,7 @@ zypper_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
 # apk_package_indexes are the indexes in cmd.args of the packages of `apk add`.
 apk_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
 	cmd.program == "apk"
-	idx := operand_indexes(cmd.args, apk_valued)
+	idx := apk_operand_indexes(cmd)
 	cmd.args[idx[0]] == "add"
 }
 
@@ -592,3 +592,40 @@ node_commands contains pair if {
 	some p in {"npm", "yarn", "pnpm"}
 	some pair in df.commands_of[p]
 }
+
+# ---------------------------------------------------------------------------------------
+# Operands computed once per command
+
+# The operand indexes of every apt, apk, yum/dnf and zypper command are computed once per
+# document (complete rules, keyed by the command's ptr) and shared by every rule that
+# asks for a subcommand or a package list, instead of once per rule and per call. A
+# command that is not in the table (an object built in a policy) is parsed on the spot.
+apt_operand_indexes(cmd) := _apt_ops[cmd.ptr]
+
+apt_operand_indexes(cmd) := operand_indexes(cmd.args, apt_valued) if not _apt_ops[cmd.ptr]
+
+apk_operand_indexes(cmd) := _apk_ops[cmd.ptr]
+
+apk_operand_indexes(cmd) := operand_indexes(cmd.args, apk_valued) if not _apk_ops[cmd.ptr]
+
+rpm_operand_indexes(cmd) := _rpm_ops[cmd.ptr]
+
+rpm_operand_indexes(cmd) := operand_indexes(cmd.args, yum_valued) if not _rpm_ops[cmd.ptr]
+
+zypper_operand_indexes(cmd) := _zypper_ops[cmd.ptr]
+
+zypper_operand_indexes(cmd) := operand_indexes(cmd.args, zypper_valued) if not _zypper_ops[cmd.ptr]
+
+_apt_ops := {c.ptr: operand_indexes(c.args, apt_valued) |
+	some p in {"apt-get", "apt", "aptitude"}
+	some [_, c] in df.commands_of[p]
+}
+
+_apk_ops := {c.ptr: operand_indexes(c.args, apk_valued) | some [_, c] in df.commands_of.apk}
+
+_rpm_ops := {c.ptr: operand_indexes(c.args, yum_valued) |
+	some p in rpm_programs
+	some [_, c] in df.commands_of[p]
+}
+
+_zypper_ops := {c.ptr: operand_indexes(c.args, zypper_valued) | some [_, c] in df.commands_of.zypper}

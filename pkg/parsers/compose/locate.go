@@ -161,8 +161,9 @@ func startingAt(f *srcFile, n *yaml.Node, ptr string, line, depth int) (model.Ra
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			p := ptr + "/" + escape(k.Value)
+			// A key written twice is indexed at its first line only.
 			if k.Line == line {
-				if e, ok := f.idx.Lookup(p); ok {
+				if e, ok := f.idx.Lookup(p); ok && e.Range.Start.Line == line {
 					return e.Range, true
 				}
 			}
@@ -176,7 +177,7 @@ func startingAt(f *srcFile, n *yaml.Node, ptr string, line, depth int) (model.Ra
 		for i, c := range n.Content {
 			p := fmt.Sprintf("%s/%d", ptr, i)
 			if c.Line == line {
-				if e, ok := f.idx.Lookup(p); ok {
+				if e, ok := f.idx.Lookup(p); ok && e.Range.Start.Line == line {
 					return e.Range, true
 				}
 			}

@@ -30,6 +30,9 @@ func Parse(path string, src []byte) (*model.Document, []model.FileError) {
 // ParseWith is Parse with what the caller knows of the file system around the file.
 func ParseWith(path string, src []byte, opts Options) (*model.Document, []model.FileError) {
 	source := model.NewSource(src)
+	if fe, ok := lineTooLong(path, source); ok {
+		return nil, []model.FileError{fe}
+	}
 	res, err := parser.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil, []model.FileError{locatedError(path, source, err)}
@@ -76,6 +79,22 @@ func readDirectives(src []byte, escape rune) Directives {
 		d.Check = v
 	}
 	return d
+}
+
+// MaxLine is the longest line BuildKit reads (its scanner's buffer).
+const MaxLine = 64<<10 - 1
+
+// lineTooLong reports the first line BuildKit would refuse, at that line (BuildKit
+// itself names the line before it).
+func lineTooLong(path string, src *model.Source) (model.FileError, bool) {
+	for n := 1; n <= src.LineCount(); n++ {
+		if l := len(src.Line(n)); l > MaxLine {
+			r := model.Range{Start: model.Position{Line: n, Column: 1}, End: model.Position{Line: n, Column: src.RuneColumn(n, 41)}}
+			return model.FileError{File: path, Range: &r, Message: fmt.Sprintf(
+				"line %d is %d KiB long, over the %d KiB BuildKit reads in one line", n, l>>10, (MaxLine+1)>>10)}, true
+		}
+	}
+	return model.FileError{}, false
 }
 
 // locatedError turns a BuildKit error into a FileError with the parser's line.

@@ -26,7 +26,7 @@ func (b *builder) analyzeRun(in *Instruction, node *parser.Node, ptr string, dep
 		return
 	}
 	text, ok := b.shellText(node, depth)
-	if !ok {
+	if !ok || b.tooLong(in, ptr, text) {
 		return
 	}
 	w := &shellWalker{b: b, out: &in.Commands, ptr: ptr, pos: fileMapper(node.StartLine)}
@@ -44,6 +44,9 @@ func (b *builder) analyzeExecForm(in *Instruction, ptr string) {
 	}
 	w := &shellWalker{b: b, out: &in.Commands, ptr: ptr, pos: fixedMapper(b.loc.ranges[ptr])}
 	if script, ok := shellScriptArg(in.Args[0], in.Args[1:]); ok {
+		if b.tooLong(in, ptr, script) {
+			return
+		}
 		w.via = "sh -c"
 		if err := w.parse(script); err != nil {
 			in.ShellError = err.Error()
@@ -51,6 +54,24 @@ func (b *builder) analyzeExecForm(in *Instruction, ptr string) {
 		return
 	}
 	w.addCommand(in.Args[0], in.Args[1:], b.loc.ranges[ptr], cmdCtx{pipeline: -1})
+}
+
+// MaxScript bounds the shell text of one instruction that is parsed. The shell parser
+// recurses once per level of nesting, and Go cannot recover from a stack overflow: a
+// RUN of a few MiB of `$(` would crash the whole run. Real RUN bodies stay under
+// 10 KiB.
+const MaxScript = 64 << 10
+
+// tooLong reports a shell text over MaxScript as an error at the instruction, whose
+// commands are then not analysed (the rest of the file is).
+func (b *builder) tooLong(in *Instruction, ptr, text string) bool {
+	if len(text) <= MaxScript {
+		return false
+	}
+	in.ShellError = fmt.Sprintf("the shell text is %d KiB, over the %d KiB limit: its commands are not analysed", len(text)>>10, MaxScript>>10)
+	r := b.loc.ranges[ptr]
+	b.errs = append(b.errs, model.FileError{File: b.path, Range: &r, Message: in.ShellError})
+	return true
 }
 
 // shellText returns the instruction's source as the shell should see it.

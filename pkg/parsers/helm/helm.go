@@ -217,7 +217,7 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 		if !ok {
 			continue
 		}
-		decoded, _, derrs := kubernetes.Decode(info.tpl.path, model.NewSource([]byte(text)), kubernetes.Limits{})
+		decoded, _, derrs := kubernetes.Decode(info.tpl.path, model.NewSource(model.YAMLText([]byte(text))), kubernetes.Limits{})
 		for _, e := range derrs {
 			msg := e.Message
 			if e.Range != nil {

@@ -23,7 +23,7 @@ func FuzzParse(f *testing.F) {
 func checkParse(data []byte) error {
 	const path = "manifest.yaml"
 	docs, errs := Parse(path, data)
-	src := model.NewSource(data)
+	src := model.NewSource(model.YAMLText(data)) // the lines YAML reads
 	if err := fuzzcheck.FileErrors(path, src, errs); err != nil {
 		return err
 	}

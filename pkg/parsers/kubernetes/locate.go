@@ -3,6 +3,7 @@ package kubernetes
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -83,15 +84,11 @@ func firstLine(src *model.Source, r model.Range) model.Range {
 	line := src.Line(r.Start.Line)
 	// Drop a trailing comment and spaces.
 	if i := strings.Index(line, " #"); i >= 0 {
-		end = min(end, len([]rune(line[:i]))+1)
+		end = min(end, utf8.RuneCountInString(line[:i])+1)
 	}
-	for end > r.Start.Column+1 {
-		runes := []rune(line)
-		if end-2 < len(runes) && (runes[end-2] == ' ' || runes[end-2] == '\t') {
-			end--
-			continue
-		}
-		break
+	runes := []rune(line)
+	for end > r.Start.Column+1 && end-2 < len(runes) && (runes[end-2] == ' ' || runes[end-2] == '\t') {
+		end--
 	}
 	if end <= r.Start.Column {
 		end = r.Start.Column + 1
@@ -168,7 +165,12 @@ func (l *Locator) NodeStartingAt(file string, line int) (model.Range, bool) {
 		return model.Range{}, false
 	}
 	e, ok := l.obj.Index.Lookup(ptr)
-	return e.Range, ok
+	// A key written twice is indexed at its first line: the second has no range of
+	// its own (Kubernetes rejects such a manifest anyway).
+	if !ok || e.Range.Start.Line != line {
+		return model.Range{}, false
+	}
+	return e.Range, true
 }
 
 // startingAt finds the pointer of the outermost entry whose key (or list item) is on

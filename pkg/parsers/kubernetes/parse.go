@@ -33,7 +33,7 @@ func ParseSet(files []File, scope string, lim Limits) ([]*model.Document, []mode
 	var all []*Object
 	ps := make([]parsed, len(files))
 	for i, f := range files {
-		src := model.NewSource(f.Src)
+		src := model.NewSource(model.YAMLText(f.Src))
 		objs, skipped, errs := Decode(f.Path, src, lim)
 		objs = keepResources(objs)
 		if len(objs) == 0 && len(errs) == 0 {

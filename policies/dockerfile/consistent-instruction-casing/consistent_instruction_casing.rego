@@ -22,15 +22,18 @@ package infralint.rules.dockerfile["consistent-instruction-casing"]
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s should be written in %s case, like the other instructions", [i.keyword, want])) if {
+	count(_not_upper) > 0 # one pass decides the usual case: every keyword in upper case
 	want := _majority
 	some i in input.instructions
 	i.stage >= 0
 	_wrong(i.keyword, want)
 }
 
-_lower := count([1 | some i in input.instructions; i.stage >= 0; i.keyword == lower(i.keyword)])
+_not_upper := [i.keyword | some i in input.instructions; i.stage >= 0; i.keyword != upper(i.keyword)]
 
-_upper := count([1 | some i in input.instructions; i.stage >= 0; i.keyword == upper(i.keyword)])
+_lower := count([1 | some kw in _not_upper; kw == lower(kw)])
+
+_upper := count([1 | some i in input.instructions; i.stage >= 0]) - count(_not_upper)
 
 _majority := "lower" if _lower > _upper
 

@@ -9,6 +9,7 @@
 #   image without any change of yours. Add `:<version>` to the gem name or pass
 #   `-v <version>`, or install the application's gems from its `Gemfile.lock` with
 #   `bundle install`. Local `.gem` files and paths are not checked.
+#   Gems that must always float can be listed in the `exempt` option.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker build best practices, version pinning

@@ -11,6 +11,7 @@
 #   scoped packages, after `@scope/name`), or install the project's dependencies from
 #   its lockfile with `npm ci`. Floating tags such as `@latest` count as unpinned.
 #   Paths, tarballs, git and URL specs are not checked.
+#   Packages that must always float can be listed in the `exempt` option.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker build best practices, version pinning

@@ -35,6 +35,7 @@ deny contains result.fail(cmd, sprintf("%s %s installs packages without checking
 	some prog in _programs
 	some [_, cmd] in df.commands_of[prog]
 	some i, a in cmd.args
+	_candidate(a)
 	_bypass(prog, a, i, cmd.args)
 	not _local_packages_only(prog, cmd)
 }
@@ -60,6 +61,20 @@ _local_file(a) if regex.match(`^(/|\./|\.\./|\$)`, a)
 _local_file(a) if {
 	regex.match(`\.(apk|rpm)$`, a)
 	not contains(a, "://")
+}
+
+# _candidate is a cheap first look at each word: a flag of interest, or an option that
+# mentions a signature setting.
+_candidate(a) if a in _flags
+
+_candidate(a) if contains(lower(a), "gpgcheck")
+
+_candidate(a) if contains(lower(a), "::allow")
+
+_flags := {
+	"--allow-untrusted", "--allow-unauthenticated", "--force-yes",
+	"--allow-insecure-repositories", "--nogpgcheck", "--no-gpg-checks", "--no-gpg-check",
+	"--nosignature", "--nodigest", "--nofiledigest", "--noverify",
 }
 
 _programs := {"apk", "apt-get", "apt", "aptitude", "zypper", "rpm"} | pkg.rpm_programs

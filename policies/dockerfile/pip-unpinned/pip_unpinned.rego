@@ -10,7 +10,7 @@
 #   or better, install from a requirements or constraints file (`-r`, `-c`) that a tool
 #   such as pip-tools or uv generates with exact versions and hashes. Local paths,
 #   archives, URLs and installs limited to a local wheel directory (`--no-index`) are
-#   not checked.
+#   not checked. Packages that must always float can be listed in the `exempt` option.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #     description: Docker build best practices, version pinning

@@ -15,3 +15,5 @@ COPY --from=build /out/app /bin/app
 FROM debian:12.5 AS final
 COPY --from=docker/buildx-bin:0.16 / /usr/libexec/docker/cli-plugins/
 COPY --from=tools / /
+# Building a root file system in a directory is deliberate.
+COPY --from=build / /rootfs

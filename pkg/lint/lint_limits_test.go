@@ -1,0 +1,307 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/infralint/infralint/internal/fuzzcheck"
+	"github.com/infralint/infralint/pkg/discover"
+	"github.com/infralint/infralint/pkg/model"
+)
+
+// The limits that guard every input read from disk, each proven with the input it
+// exists for: the error names the file, the place and the limit, comes quickly, and
+// every other document's ranges stay inside their files.
+
+// writeTree writes files under a new temporary directory and returns it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// load loads one file as a run would, within a time bound, and checks the ranges of
+// its documents and errors.
+func load(t *testing.T, f discover.File, opts Options, bound time.Duration) ([]*model.Document, []model.FileError) {
+	t.Helper()
+	var docs []*model.Document
+	var errs []model.FileError
+	start := time.Now()
+	fuzzcheck.Within(t, bound, func() error {
+		docs, errs = Load(f, opts)
+		return nil
+	})
+	if d := time.Since(start); d > bound {
+		t.Fatalf("%s took %s", f.Path, d)
+	}
+	for _, d := range docs {
+		if err := fuzzcheck.Document(d); err != nil {
+			t.Error(err)
+		}
+	}
+	return docs, errs
+}
+
+// oneError checks that errs is one error about file whose message holds want.
+func oneError(t *testing.T, errs []model.FileError, file, want string) model.FileError {
+	t.Helper()
+	if len(errs) != 1 || errs[0].File != file || !strings.Contains(errs[0].Message, want) {
+		t.Fatalf("errors = %v, want one for %s saying %q", errs, file, want)
+	}
+	return errs[0]
+}
+
+const (
+	dockerfileSrc = "FROM alpine:3.20 AS build\nRUN apt-get install -y curl\n"
+	manifest      = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:1.25\n"
+	composeYML    = "services:\n  web:\n    image: nginx:1.25\n"
+	chartYAML     = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
+)
+
+func TestFileSizeLimit(t *testing.T) {
+	pad := "# " + strings.Repeat("x", 2000) + "\n"
+	dir := writeTree(t, map[string]string{
+		"Dockerfile":                dockerfileSrc + pad,
+		"k8s/pod.yaml":              manifest + pad,
+		"compose.yaml":              composeYML + pad,
+		"chart/Chart.yaml":          chartYAML,
+		"chart/templates/big.yaml":  manifest + pad,
+		"small/Dockerfile":          dockerfileSrc,
+		"default/Dockerfile":        dockerfileSrc + strings.Repeat(pad, DefaultMaxFileSize/len(pad)),
+		"default-ok/Dockerfile":     dockerfileSrc + strings.Repeat(pad, DefaultMaxFileSize/len(pad)-1),
+		"default-ok/k8s/big.yaml":   manifest + strings.Repeat(pad, DefaultMaxFileSize/len(pad)-1),
+		"default-big/k8s/huge.yaml": manifest + strings.Repeat(pad, DefaultMaxFileSize/len(pad)),
+	})
+	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+	small := Options{MaxFileSize: 1 << 10}
+	for _, f := range []discover.File{
+		{Path: p("Dockerfile"), Kind: model.KindDockerfile},
+		{Path: p("k8s/pod.yaml"), Kind: model.KindKubernetes},
+		{Path: p("compose.yaml"), Kind: model.KindCompose},
+	} {
+		docs, errs := load(t, f, small, 10*time.Second)
+		oneError(t, errs, f.Path, "larger than the 1 KiB limit")
+		if len(docs) != 0 {
+			t.Errorf("%s: %d documents from a file over the limit", f.Path, len(docs))
+		}
+	}
+	_, errs := load(t, discover.File{Path: p("chart"), Kind: model.KindHelm}, small, 20*time.Second)
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "templates/big.yaml is larger than the 1 KiB limit") {
+		t.Errorf("chart errors = %v", errs)
+	}
+	if _, errs := load(t, discover.File{Path: p("small/Dockerfile"), Kind: model.KindDockerfile}, small, 10*time.Second); len(errs) != 0 {
+		t.Errorf("a file under the limit: %v", errs)
+	}
+
+	// The default, 4 MiB.
+	_, errs = load(t, discover.File{Path: p("default/Dockerfile"), Kind: model.KindDockerfile}, Options{}, 20*time.Second)
+	oneError(t, errs, p("default/Dockerfile"), "larger than the 4 MiB limit")
+	_, errs = load(t, discover.File{Path: p("default-big/k8s/huge.yaml"), Kind: model.KindKubernetes}, Options{}, 20*time.Second)
+	oneError(t, errs, p("default-big/k8s/huge.yaml"), "larger than the 4 MiB limit")
+	for _, f := range []discover.File{
+		{Path: p("default-ok/Dockerfile"), Kind: model.KindDockerfile},
+		{Path: p("default-ok/k8s/big.yaml"), Kind: model.KindKubernetes},
+	} {
+		docs, errs := load(t, f, Options{}, 30*time.Second)
+		if len(errs) != 0 || len(docs) != 1 {
+			t.Errorf("%s, just under 4 MiB: %d documents, errors %v", f.Path, len(docs), errs)
+		}
+	}
+}
+
+// minifiedList is a ConfigMap written as one line of JSON of about n bytes, with one
+// data entry per ~14 bytes: the worst case for code that looks at every scalar's line.
+func minifiedList(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"big"},"data":{`)
+	for i := 0; b.Len() < n-40; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"k%d":"v"`, i)
+	}
+	b.WriteString("}}")
+	return b.String()
+}
+
+func TestLineLengthLimit(t *testing.T) {
+	long := minifiedList(DefaultMaxLineLength + 100)
+	under := minifiedList(DefaultMaxLineLength - 100)
+	dir := writeTree(t, map[string]string{
+		"long/cm.json":        long,
+		"under/cm.json":       under,
+		"compose/compose.yml": composeYML + "x-note: " + strings.Repeat("y", DefaultMaxLineLength) + "\n",
+		"docker/Dockerfile":   "FROM alpine:3.20\nRUN echo " + strings.Repeat("a ", 40<<10) + "\n",
+		"small/Dockerfile":    dockerfileSrc,
+	})
+	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+
+	// Over the limit: an error at the line, without reading the file.
+	_, errs := load(t, discover.File{Path: p("long/cm.json"), Kind: model.KindKubernetes}, Options{}, 10*time.Second)
+	e := oneError(t, errs, p("long/cm.json"), "line 1 is longer than the 1 MiB limit")
+	if e.Range == nil || e.Range.Start.Line != 1 {
+		t.Errorf("error range = %v, want line 1", e.Range)
+	}
+	_, errs = load(t, discover.File{Path: p("compose/compose.yml"), Kind: model.KindCompose}, Options{}, 10*time.Second)
+	e = oneError(t, errs, p("compose/compose.yml"), "line 4 is longer than the 1 MiB limit")
+	if e.Range == nil || e.Range.Start.Line != 4 {
+		t.Errorf("error range = %v, want line 4", e.Range)
+	}
+	// A Dockerfile line is bounded by BuildKit, at 64 KiB.
+	_, errs = load(t, discover.File{Path: p("docker/Dockerfile"), Kind: model.KindDockerfile}, Options{}, 10*time.Second)
+	e = oneError(t, errs, p("docker/Dockerfile"), "line 2 is 80 KiB long, over the 64 KiB")
+	if e.Range == nil || e.Range.Start.Line != 2 {
+		t.Errorf("error range = %v, want line 2", e.Range)
+	}
+	// Configurable.
+	_, errs = load(t, discover.File{Path: p("under/cm.json"), Kind: model.KindKubernetes}, Options{MaxLineLength: 4 << 10}, 10*time.Second)
+	oneError(t, errs, p("under/cm.json"), "line 1 is longer than the 4 KiB limit")
+
+	// Just under it: read, in time linear in the line (this took minutes when every
+	// scalar decoded its whole line).
+	docs, errs := load(t, discover.File{Path: p("under/cm.json"), Kind: model.KindKubernetes}, Options{}, 20*time.Second)
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("%d documents, errors %v", len(docs), errs)
+	}
+	r := docs[0].Locations.Locate("/data/k70000")
+	if got := docs[0].Source.TextOf(r); got != `"k70000":"v"` {
+		t.Errorf("/data/k70000 is at %s, %q", r, got)
+	}
+}
+
+// laughs is a YAML document of nested aliases that expands to 9^depth values.
+func laughs(depth int) string {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= depth; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d [*l%d, *l%[3]d, *l%[3]d, *l%[3]d, *l%[3]d, *l%[3]d, *l%[3]d, *l%[3]d, *l%[3]d]\n", i, i, i-1)
+	}
+	return b.String()
+}
+
+// TestAliasExpansion: a "billion laughs" document is an error in every YAML reader,
+// quickly and without the memory its expansion would take.
+func TestAliasExpansion(t *testing.T) {
+	bomb := laughs(9)
+	dir := writeTree(t, map[string]string{
+		"k8s/cm.yaml":                   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" + indent(bomb),
+		"compose/compose.yaml":          composeYML + "x-lol:\n" + indent(bomb),
+		"values/Chart.yaml":             chartYAML,
+		"values/values.yaml":            bomb,
+		"values/templates/cm.yaml":      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.l1 | toJson | quote }}\n",
+		"chartyaml/Chart.yaml":          chartYAML + bomb,
+		"chartyaml/templates/cm.yaml":   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+		"rendered/Chart.yaml":           chartYAML,
+		"rendered/templates/bomb.yaml":  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" + indent(bomb),
+		"rendered/templates/other.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n",
+	})
+	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+	for _, tc := range []struct {
+		f    discover.File
+		want string
+	}{
+		{discover.File{Path: p("k8s/cm.yaml"), Kind: model.KindKubernetes}, "too many values (YAML aliases?)"},
+		{discover.File{Path: p("compose/compose.yaml"), Kind: model.KindCompose}, "alias"},
+		{discover.File{Path: p("values"), Kind: model.KindHelm}, "alias"},
+		{discover.File{Path: p("chartyaml"), Kind: model.KindHelm}, "alias"},
+		{discover.File{Path: p("rendered"), Kind: model.KindHelm}, "too many values (YAML aliases?)"},
+	} {
+		t.Run(filepath.Base(tc.f.Path), func(t *testing.T) {
+			docs, errs := load(t, tc.f, Options{}, 20*time.Second)
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
+				t.Errorf("errors = %q, want one saying %q", msgs, tc.want)
+			}
+			if tc.f.Path == p("rendered") {
+				// The other template's object is still there.
+				found := false
+				for _, d := range docs {
+					found = found || strings.HasSuffix(filepath.ToSlash(d.Path), "templates/other.yaml")
+				}
+				if !found {
+					t.Error("the valid template's object was lost")
+				}
+			}
+		})
+	}
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n  ") + "\n"
+}
+
+// TestNestingDepth: documents nested deeper than a reader takes are errors, never a
+// stack overflow (which Go cannot recover from).
+func TestNestingDepth(t *testing.T) {
+	deepBlock := func(levels int) string {
+		var b strings.Builder
+		for i := range levels {
+			fmt.Fprintf(&b, "%sk:\n", strings.Repeat(" ", i))
+		}
+		return b.String()
+	}
+	deepFlow := strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000)
+	dir := writeTree(t, map[string]string{
+		"block/cm.yaml":          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" + indent(deepBlock(300)),
+		"flow/cm.yaml":           "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: " + deepFlow + "\n",
+		"compose/compose.yaml":   composeYML + "x-deep: " + deepFlow + "\n",
+		"chart/Chart.yaml":       chartYAML,
+		"chart/values.yaml":      "deep: " + deepFlow + "\n",
+		"chart/templates/x.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+		"shell/Dockerfile":       "FROM alpine:3.20\nRUN echo " + strings.Repeat("$(", 30_000) + "true" + strings.Repeat(")", 30_000) + "\n",
+	})
+	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+	for _, tc := range []struct {
+		f    discover.File
+		want string
+	}{
+		{discover.File{Path: p("block/cm.yaml"), Kind: model.KindKubernetes}, "nested deeper than 128 levels"},
+		{discover.File{Path: p("flow/cm.yaml"), Kind: model.KindKubernetes}, "exceeded max depth of 10000"},
+		{discover.File{Path: p("compose/compose.yaml"), Kind: model.KindCompose}, "exceeded max depth"},
+		{discover.File{Path: p("chart"), Kind: model.KindHelm}, "exceeded max depth"},
+		{discover.File{Path: p("shell/Dockerfile"), Kind: model.KindDockerfile}, "its commands are not analysed"},
+	} {
+		t.Run(filepath.Base(filepath.Dir(tc.f.Path))+"/"+filepath.Base(tc.f.Path), func(t *testing.T) {
+			_, errs := load(t, tc.f, Options{}, 20*time.Second)
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
+				t.Errorf("errors = %q, want one saying %q", msgs, tc.want)
+			}
+		})
+	}
+}
+
+// TestDocumentCount: a manifest of more YAML documents than the limit is an error
+// after the limit; the objects before it are linted.
+func TestDocumentCount(t *testing.T) {
+	var b strings.Builder
+	for i := range 10_001 {
+		fmt.Fprintf(&b, "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c%d\n", i)
+	}
+	dir := writeTree(t, map[string]string{"k8s/many.yaml": b.String()})
+	f := discover.File{Path: filepath.Join(dir, "k8s", "many.yaml"), Kind: model.KindKubernetes}
+	docs, errs := load(t, f, Options{}, 60*time.Second)
+	oneError(t, errs, f.Path, "more than 10000 YAML documents")
+	if len(docs) != 10_000 {
+		t.Errorf("%d objects, want the first 10000", len(docs))
+	}
+}
