@@ -81,20 +81,34 @@ func Document(doc *model.Document) error {
 		return fmt.Errorf("%s: input does not decode: %w", doc.Path, err)
 	}
 	ptrs := Pointers(input, MaxPointers)
+	// The lines the document's pointers land on, per file: where the nodes that
+	// suppression comments cover are asked for (every line of a file of many
+	// documents, for each of them, would be quadratic).
+	lines := map[string]map[int]bool{"": {0: true, 1: true, doc.Source.LineCount(): true, doc.Source.LineCount() + 1: true}}
 	for _, p := range ptrs {
 		for _, q := range []string{p, p + "/no-such-key", p + "/0"} {
-			if err := locate(doc, q); err != nil {
+			file, line, err := locate(doc, q)
+			if err != nil {
 				return err
+			}
+			if lines[file] == nil {
+				lines[file] = map[int]bool{}
+			}
+			for l := line - 1; l <= line+1; l++ {
+				lines[file][l] = true
 			}
 		}
 	}
 	if nl, ok := doc.Locations.(model.NodeLocator); ok {
-		files := map[string]*model.Source{"": doc.Source}
-		for p, s := range doc.Sources {
-			files[p] = s
-		}
-		for f, src := range files {
-			for line := 0; line <= src.LineCount()+1; line++ {
+		for f, set := range lines {
+			src, err := sourceOf(doc, f)
+			if err != nil {
+				return err
+			}
+			if f == doc.Path {
+				f = ""
+			}
+			for line := range set {
 				r, ok := nl.NodeStartingAt(f, line)
 				if !ok {
 					continue
@@ -111,16 +125,17 @@ func Document(doc *model.Document) error {
 	return nil
 }
 
-func locate(doc *model.Document, ptr string) error {
+// locate checks the range of one pointer, and returns the file and line it is at.
+func locate(doc *model.Document, ptr string) (string, int, error) {
 	loc := doc.Locations
 	r := loc.Locate(ptr)
 	file := loc.File(ptr)
 	src, err := sourceOf(doc, file)
 	if err != nil {
-		return fmt.Errorf("%s: pointer %q: %w", doc.Path, ptr, err)
+		return "", 0, fmt.Errorf("%s: pointer %q: %w", doc.Path, ptr, err)
 	}
 	if err := Range(src, r); err != nil {
-		return fmt.Errorf("%s: pointer %q (in %q): %w", doc.Path, ptr, file, err)
+		return "", 0, fmt.Errorf("%s: pointer %q (in %q): %w", doc.Path, ptr, file, err)
 	}
 	_ = loc.Anchor(ptr)
 	_ = loc.Context(ptr)
@@ -128,14 +143,14 @@ func locate(doc *model.Document, ptr string) error {
 		for _, l := range rl.Related(ptr) {
 			src, err := sourceOf(doc, l.File)
 			if err != nil {
-				return fmt.Errorf("%s: related location of %q: %w", doc.Path, ptr, err)
+				return "", 0, fmt.Errorf("%s: related location of %q: %w", doc.Path, ptr, err)
 			}
 			if err := Range(src, l.Range); err != nil {
-				return fmt.Errorf("%s: related location of %q in %s: %w", doc.Path, ptr, l.File, err)
+				return "", 0, fmt.Errorf("%s: related location of %q in %s: %w", doc.Path, ptr, l.File, err)
 			}
 		}
 	}
-	return nil
+	return file, r.Start.Line, nil
 }
 
 // sourceOf is the text of a file a document names: its own ("" or its path) or one of

@@ -3,6 +3,7 @@ package integration
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -156,7 +157,8 @@ func runAction(t *testing.T, actionPath, workspace, runnerTemp string, with map[
 		sum, _ := os.ReadFile(sumFile)
 		summary.Write(sum)
 		if err != nil {
-			if _, ok := err.(*exec.ExitError); !ok {
+			var exitErr *exec.ExitError
+			if !errors.As(err, &exitErr) {
 				t.Fatalf("step %d: %v", i, err)
 			}
 			run.failed = true
@@ -178,7 +180,7 @@ func readOutputs(t *testing.T, path string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only
 	out := map[string]string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {

@@ -6,6 +6,7 @@ package integration
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,7 +62,7 @@ func binary(t *testing.T) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if buildDir != "" {
-		os.RemoveAll(buildDir)
+		_ = os.RemoveAll(buildDir)
 	}
 	os.Exit(code)
 }
@@ -93,7 +94,8 @@ func run(t *testing.T, dir string, env []string, name string, args ...string) (s
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
 			return out.String(), ee.ExitCode()
 		}
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out.String())

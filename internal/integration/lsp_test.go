@@ -173,6 +173,7 @@ func TestLSP(t *testing.T) {
 	write(t, dir, map[string]string{
 		".git/HEAD":         "ref: refs/heads/main\n",
 		".infralint.yaml":   "rules:\n  base-image-untagged: error\n",
+		"svc/.dockerignore": "*\n!app\n",
 		"chart/Chart.yaml":  "apiVersion: v2\nname: web\ndescription: A web server\nversion: 0.1.0\n",
 		"chart/values.yaml": "# The image tag.\ntag: latest\n",
 		"chart/templates/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n" +

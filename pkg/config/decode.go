@@ -32,7 +32,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		if err.Error() == "EOF" {
 			return c, nil // an empty file is the default configuration
 		}
-		return nil, d.yamlError(err)
+		return nil, d.yamlError(err, model.NewSource(data).LineCount())
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -107,11 +107,12 @@ func (d *decoder) failAt(p pos, format string, args ...any) {
 
 // yamlError turns a syntax error ("yaml: line 3: mapping values are not allowed in
 // this context") into an Error with the line.
-func (d *decoder) yamlError(err error) error {
+func (d *decoder) yamlError(err error, lines int) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
 	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
 		_, rest, _ := strings.Cut(msg, ": ")
+		line = min(line, max(lines, 1)) // the end of the text: its last line
 		return &Error{File: d.file, Line: line, Column: 1, Msg: "not valid YAML: " + rest}
 	}
 	return &Error{File: d.file, Msg: "not valid YAML: " + msg}

@@ -37,6 +37,9 @@ func ChartOf(path string) string {
 	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
 		dir = filepath.Dir(abs)
 	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return "" // an editor's buffer not saved anywhere yet is in no chart
+	}
 	chart := ""
 	for {
 		if IsChartDir(dir) {

@@ -159,6 +159,7 @@ func TestChartOf(t *testing.T) {
 		"charts/web":                                 "charts/web",
 		"charts/web/charts/db/templates/db.yaml":     "charts/web",
 		"k8s/deploy.yaml":                            "",
+		"charts/web/nosuchdir/x.yaml":                "",
 		filepath.Join(dir, "charts/web/values.yaml"): filepath.Join(dir, "charts/web"),
 	} {
 		if got := discover.ChartOf(path); got != want {

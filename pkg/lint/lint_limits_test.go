@@ -264,7 +264,7 @@ func TestNestingDepth(t *testing.T) {
 		"chart/Chart.yaml":       chartYAML,
 		"chart/values.yaml":      "deep: " + deepFlow + "\n",
 		"chart/templates/x.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
-		"shell/Dockerfile":       "FROM alpine:3.20\nRUN echo " + strings.Repeat("$(", 30_000) + "true" + strings.Repeat(")", 30_000) + "\n",
+		"shell/Dockerfile":       "FROM alpine:3.20\nRUN echo " + strings.Repeat(strings.Repeat("$(", 30_000)+"\\\n", 20) + "true" + strings.Repeat(strings.Repeat(")", 30_000)+"\\\n", 20) + "\n",
 	})
 	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
 	for _, tc := range []struct {
@@ -303,5 +303,135 @@ func TestDocumentCount(t *testing.T) {
 	oneError(t, errs, f.Path, "more than 10000 YAML documents")
 	if len(docs) != 10_000 {
 		t.Errorf("%d objects, want the first 10000", len(docs))
+	}
+}
+
+// TestTextForms: a byte-order mark, CRLF line endings, tabs, invalid UTF-8, lone CR
+// line breaks (YAML) and an empty file each give a sensible result, and the columns of
+// what follows are those of the plain file: columns count code points, a tab is one,
+// an invalid byte is one, and neither the mark nor a line ending is part of a line.
+func TestTextForms(t *testing.T) {
+	type want struct {
+		ptr string
+		at  model.Range // where ptr is, in the plain file
+	}
+	rng := func(l1, c1, l2, c2 int) model.Range {
+		return model.Range{Start: model.Position{Line: l1, Column: c1}, End: model.Position{Line: l2, Column: c2}}
+	}
+	kinds := []struct {
+		name, file string
+		kind       model.Kind
+		plain      string
+		want       []want
+		tabbed     string // the plain file with tabs where the kind allows them
+		tabWant    []want
+		invalid    string // with invalid UTF-8 before what is located
+		invWant    []want
+		invErr     model.Position // YAML is Unicode: where the error about it is
+		emptyErr   string         // the error of an empty file; "" for none
+	}{
+		{
+			name: "dockerfile", file: "Dockerfile", kind: model.KindDockerfile,
+			plain: "FROM alpine:3.20 AS build\nRUN apt-get install -y curl\n",
+			want: []want{
+				{"/stages/0/base", rng(1, 6, 1, 17)},
+				{"/instructions/1/commands/0", rng(2, 5, 2, 28)},
+			},
+			tabbed: "FROM\talpine:3.20\tAS build\nRUN\tapt-get\tinstall -y curl\n",
+			tabWant: []want{
+				{"/stages/0/base", rng(1, 6, 1, 17)},
+				{"/instructions/1/commands/0", rng(2, 5, 2, 28)},
+			},
+			invalid: "# \xff\xfe\nFROM alpine:3.20 AS build\nRUN echo \xff\xfe; apt-get install -y curl\n",
+			invWant: []want{
+				{"/stages/0/base", rng(2, 6, 2, 17)},
+				{"/instructions/1/commands/1", rng(3, 14, 3, 37)},
+			},
+			emptyErr: "file with no instructions",
+		},
+		{
+			name: "kubernetes", file: "k8s/pod.yaml", kind: model.KindKubernetes,
+			plain: manifest,
+			want:  []want{{"/spec/containers/0/image", rng(8, 7, 8, 24)}, {"/metadata/name", rng(4, 3, 4, 10)}},
+			// YAML does not indent with tabs; it separates with them.
+			tabbed:  strings.ReplaceAll(manifest, "image: ", "image:\t"),
+			tabWant: []want{{"/spec/containers/0/image", rng(8, 7, 8, 24)}},
+			invalid: strings.Replace(manifest, "name: p", "name: p # \xff\xfe", 1),
+			invErr:  model.Position{Line: 4, Column: 13},
+		},
+		{
+			name: "compose", file: "compose.yaml", kind: model.KindCompose,
+			plain:    composeYML,
+			want:     []want{{"/services/web/image", rng(3, 5, 3, 22)}},
+			tabbed:   strings.ReplaceAll(composeYML, "image: ", "image:\t"),
+			tabWant:  []want{{"/services/web/image", rng(3, 5, 3, 22)}},
+			invalid:  strings.Replace(composeYML, "web:", "web: # \xff\xfe", 1),
+			invErr:   model.Position{Line: 2, Column: 10},
+			emptyErr: "empty",
+		},
+	}
+	for _, k := range kinds {
+		invErr := ""
+		if k.invErr.Line > 0 {
+			invErr = "UTF-8"
+		}
+		forms := []struct {
+			name, text string
+			want       []want
+			errWant    string
+		}{
+			{"plain", k.plain, k.want, ""},
+			{"bom", "\xef\xbb\xbf" + k.plain, k.want, ""},
+			{"crlf", strings.ReplaceAll(k.plain, "\n", "\r\n"), k.want, ""},
+			{"tabs", k.tabbed, k.tabWant, ""},
+			{"invalid-utf8", k.invalid, k.invWant, invErr},
+			{"empty", "", nil, k.emptyErr},
+		}
+		if k.kind != model.KindDockerfile {
+			// YAML reads a lone CR as a line break: lines and columns are as for LF.
+			forms = append(forms, struct {
+				name, text string
+				want       []want
+				errWant    string
+			}{"lone-cr", strings.ReplaceAll(k.plain, "\n", "\r"), k.want, ""})
+		}
+		for _, form := range forms {
+			t.Run(k.name+"/"+form.name, func(t *testing.T) {
+				dir := writeTree(t, map[string]string{k.file: form.text})
+				f := discover.File{Path: filepath.Join(dir, filepath.FromSlash(k.file)), Kind: k.kind}
+				docs, errs := load(t, f, Options{}, 20*time.Second)
+				for _, e := range errs {
+					if e.Range != nil {
+						if err := fuzzcheck.Range(model.NewSource([]byte(form.text)), *e.Range); err != nil {
+							t.Errorf("error %q: %v", e.Message, err)
+						}
+					}
+				}
+				if form.errWant != "" {
+					e := oneError(t, errs, f.Path, form.errWant)
+					if form.name == "invalid-utf8" && (e.Range == nil || e.Range.Start != k.invErr) {
+						t.Errorf("error at %v, want %v", e.Range, k.invErr)
+					}
+					return
+				}
+				if len(errs) > 0 {
+					t.Fatalf("errors: %v", errs)
+				}
+				if form.name == "empty" {
+					if len(docs) != 0 {
+						t.Errorf("%d documents from an empty file", len(docs))
+					}
+					return
+				}
+				if len(docs) == 0 {
+					t.Fatal("no document")
+				}
+				for _, w := range form.want {
+					if got := docs[0].Locations.Locate(w.ptr); got != w.at {
+						t.Errorf("%s is at %s, want %s (%q)", w.ptr, got, w.at, docs[0].Source.TextOf(got))
+					}
+				}
+			})
+		}
 	}
 }

@@ -80,7 +80,7 @@ func (c *conn) read() (*message, error) {
 			if errors.Is(err, io.EOF) && length < 0 {
 				return nil, io.EOF
 			}
-			return nil, fmt.Errorf("%w: %v", errFraming, err)
+			return nil, fmt.Errorf("%w: %w", errFraming, err)
 		}
 		if line == "" {
 			break
@@ -102,7 +102,7 @@ func (c *conn) read() (*message, error) {
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(c.r, body); err != nil {
-		return nil, fmt.Errorf("%w: %v", errFraming, err)
+		return nil, fmt.Errorf("%w: %w", errFraming, err)
 	}
 	var m message
 	if err := json.Unmarshal(body, &m); err != nil {

@@ -318,12 +318,25 @@ func (s *server) publish(uri string, version *int, diags []diagnostic) {
 // errors of its file (those of other files, such as a chart's that does not render,
 // at its top).
 func (s *server) diagnostics(d *document, res *report.Result) []diagnostic {
-	src := model.NewSource([]byte(d.text))
+	// Positions are converted on the text that was linted: the buffer, or for a file
+	// of a Helm chart (rendered from disk) the file as saved.
 	sources := func(file string) *model.Source {
-		if samePath(file, d.path) {
-			return src
+		if s := res.Sources[file]; s != nil {
+			return s
 		}
-		return res.Sources[file] // nil: positions are converted without the line's text
+		for name, s := range res.Sources {
+			if samePath(name, file) {
+				return s
+			}
+		}
+		if samePath(file, d.path) {
+			return model.NewSource([]byte(d.text))
+		}
+		return nil // positions are converted without the line's text
+	}
+	src := sources(d.path)
+	if src == nil {
+		src = model.NewSource([]byte(d.text))
 	}
 	out := []diagnostic{}
 	for _, e := range res.Errors {

@@ -48,15 +48,19 @@ func start(t *testing.T, l Linter) (*client, <-chan error, io.Closer) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Serve(context.Background(), inR, outW, l, Options{Version: "test"})
-		outW.Close()
+		_ = outW.Close()
 	}()
-	t.Cleanup(func() { inW.Close(); outR.Close() })
+	t.Cleanup(func() { _ = inW.Close(); _ = outR.Close() })
 	return newClient(t, outR, inW), done, inW
 }
 
 // utf16Col is the UTF-16 offset of the first sub on line.
 func utf16Col(line, sub string) int {
-	return len(utf16.Encode([]rune(line[:strings.Index(line, sub)])))
+	i := strings.Index(line, sub)
+	if i < 0 {
+		panic(sub + " is not on " + line)
+	}
+	return len(utf16.Encode([]rune(line[:i])))
 }
 
 // TestSession drives a whole session over JSON-RPC: initialize, open a bad
@@ -248,5 +252,40 @@ func TestPositions(t *testing.T) {
 	}
 	if diff := cmp.Diff("untitled:/Dockerfile", filepath.ToSlash(documentPath("untitled:Untitled-1", "dockerfile"))); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// TestQuickFixPlacement: the ignore comment goes above the instruction that holds
+// the finding (a continued RUN, a heredoc), or above the YAML line, at its indentation.
+func TestQuickFixPlacement(t *testing.T) {
+	for _, tc := range []struct {
+		name, path, text string
+		line             int // the finding's line, 1-based
+		wantLine         int // where the comment is inserted, 0-based
+		wantText         string
+	}{
+		{"continued RUN", "Dockerfile", "FROM alpine:3.20\nRUN apk add \\\n    curl \\\n    git\n", 3, 1, "# infralint ignore=r\n"},
+		{"heredoc", "Dockerfile", "FROM alpine:3.20\nRUN <<EOF\napk add curl\nEOF\n", 3, 1, "# infralint ignore=r\n"},
+		{"indented instruction", "Dockerfile", "FROM alpine:3.20\n  RUN true\n", 2, 1, "  # infralint ignore=r\n"},
+		{"YAML list item", "k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      image: nginx\n", 6, 5, "      # infralint ignore=r\n"},
+		{"CRLF", "k8s/pod.yaml", "apiVersion: v1\r\nkind: Pod\r\nspec: {}\r\n", 3, 2, "# infralint ignore=r\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &server{docs: map[string]*document{"u": {uri: "u", path: tc.path, text: tc.text}}}
+			var p codeActionParams
+			p.TextDocument.URI = "u"
+			p.Context.Diagnostics = []diagnostic{
+				{Source: source, Code: "r", Data: &diagnosticData{Rule: "r", Line: tc.line}},
+				{Source: "other", Code: "x"}, // another server's diagnostic: no action
+			}
+			actions := s.codeActions(p)
+			if len(actions) != 1 {
+				t.Fatalf("actions: %+v", actions)
+			}
+			edit := actions[0].Edit.Changes["u"][0]
+			if edit.Range.Start != (position{Line: tc.wantLine}) || edit.Range.End != edit.Range.Start || edit.NewText != tc.wantText {
+				t.Errorf("edit %+v, want %q inserted at line %d", edit, tc.wantText, tc.wantLine)
+			}
+		})
 	}
 }

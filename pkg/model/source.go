@@ -182,3 +182,23 @@ func YAMLText(text []byte) []byte {
 	}
 	return out
 }
+
+// InvalidUTF8 returns the range of the first byte of the text that is not UTF-8, from
+// line `from` on. YAML parsers refuse such text without saying where.
+func (s *Source) InvalidUTF8(from int) (Range, bool) {
+	for n := max(from, 1); n <= len(s.lines); n++ {
+		l := s.lines[n-1]
+		if utf8.ValidString(l) {
+			continue
+		}
+		for i := 0; i < len(l); {
+			r, size := utf8.DecodeRuneInString(l[i:])
+			if r == utf8.RuneError && size == 1 {
+				col := s.RuneColumn(n, i+1)
+				return Range{Start: Position{n, col}, End: Position{n, col + 1}}, true
+			}
+			i += size
+		}
+	}
+	return Range{}, false
+}

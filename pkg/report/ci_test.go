@@ -81,6 +81,7 @@ func TestCIGolden(t *testing.T) {
 		{"golden.junit.xml", "junit", ciResult},
 		{"golden.codeclimate.json", "codeclimate", ciResult},
 		{"golden-related.sarif", "sarif", ciResult},
+		{"golden-related.json", "json", ciResult},
 		{"golden-empty.github.txt", "github", func(*testing.T) *Result { return emptyResult() }},
 		{"golden-empty.checkstyle.xml", "checkstyle", func(*testing.T) *Result { return emptyResult() }},
 		{"golden-empty.junit.xml", "junit", func(*testing.T) *Result { return emptyResult() }},

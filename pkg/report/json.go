@@ -46,7 +46,15 @@ type jsonFinding struct {
 	Pointer     string          `json:"pointer"`
 	Context     string          `json:"context,omitempty"`
 	Fingerprint string          `json:"fingerprint"`
+	Related     []jsonLocation  `json:"related,omitempty"`
 	Suppressed  *jsonSuppressed `json:"suppressed,omitempty"`
+}
+
+// jsonLocation is a related location (added within version 1).
+type jsonLocation struct {
+	File    string    `json:"file"`
+	Range   jsonRange `json:"range"`
+	Message string    `json:"message,omitempty"`
 }
 
 type jsonSuppressed struct {
@@ -118,6 +126,11 @@ func toJSONFinding(f model.Finding) jsonFinding {
 		Pointer:     f.Pointer,
 		Context:     f.Context,
 		Fingerprint: f.Fingerprint,
+	}
+	for _, l := range f.Related {
+		if l.File != "" {
+			jf.Related = append(jf.Related, jsonLocation{File: l.File, Range: toJSONRange(l.Range), Message: l.Message})
+		}
 	}
 	if f.Suppressed != nil {
 		jf.Suppressed = &jsonSuppressed{Kind: f.Suppressed.Kind, Justification: f.Suppressed.Justification}

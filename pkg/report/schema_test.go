@@ -77,6 +77,7 @@ func TestJSONSchema(t *testing.T) {
 		"sample":  sampleResult(t),
 		"empty":   emptyResult(),
 		"clamped": brokenRangeResult(),
+		"related": ciResult(t),
 	} {
 		t.Run(name, func(t *testing.T) { validate(t, sch, render(t, "json", Options{}, r)) })
 	}

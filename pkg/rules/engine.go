@@ -153,6 +153,11 @@ func (e *Engine) prepare(ctx context.Context, kind model.Kind) (rego.PreparedEva
 		}
 		// Options are compiled in as a rule of the rule's own package, so a policy
 		// reads them as `options.name`, defaults from METADATA merged with config.
+		// Rules without options get no module: an empty one costs OPA's type checker a
+		// walk over every module per rule (measured: a third of the compile time).
+		if len(r.Options) == 0 {
+			continue
+		}
 		opts, err := json.Marshal(e.options[r.ID])
 		if err != nil {
 			return rego.PreparedEvalQuery{}, fmt.Errorf("rule %s options: %w", r.ID, err)

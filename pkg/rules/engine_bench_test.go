@@ -140,7 +140,6 @@ func BenchmarkCorpusLint(b *testing.B) {
 	eng := preparedEngine(b)
 	ctx := context.Background()
 	b.ReportAllocs()
-	b.ResetTimer()
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, f := range files {

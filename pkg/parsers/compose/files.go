@@ -140,6 +140,7 @@ func (p *project) addYAML(abs, role string, data []byte, dir string, env *enviro
 	if i, ok := p.byAbs[abs]; ok {
 		return i, nil
 	}
+	data = model.YAMLText(data) // a lone CR breaks a line for YAML: the same lines for positions
 	f := &srcFile{abs: abs, display: p.displayPath(abs), role: role, src: model.NewSource(data), dir: dir, env: env, mainRef: mainRef}
 	doc, err := parseYAML(data)
 	if err != nil {
@@ -208,6 +209,8 @@ func (p *project) yamlError(f *srcFile, data []byte, err error) error {
 		line = min(line, max(f.src.LineCount(), 1))
 		lr := f.src.LineRange(line, line)
 		r = &lr
+	} else if bad, ok := f.src.InvalidUTF8(1); ok && strings.Contains(msg, "UTF-8") {
+		r = &bad // the parser does not say where
 	}
 	return p.failErr(f.display, r, msg)
 }

@@ -203,13 +203,13 @@ type Heredoc struct {
 
 // Command is one simple command of a RUN.
 type Command struct {
-	Ptr   string   `json:"ptr"`
-	Index int      `json:"index"` // position in Instruction.Commands
-	Name  string   `json:"name"`  // the program, e.g. apt-get (path kept as written)
+	Ptr   string `json:"ptr"`
+	Index int    `json:"index"` // position in Instruction.Commands
+	Name  string `json:"name"`  // the program, e.g. apt-get (path kept as written)
 	// Program is Name without its directory (/usr/bin/apt-get → apt-get), the key rules
 	// select commands by (lib.dockerfile's commands_of).
-	Program string `json:"program"`
-	Args  []string `json:"args"`  // the words after the name, unquoted when literal
+	Program string   `json:"program"`
+	Args    []string `json:"args"` // the words after the name, unquoted when literal
 	// Pipeline numbers the pipe (a | b | c) the command is part of; -1 when it is not
 	// piped. PipePosition is its place in that pipe, from 0.
 	Pipeline     int `json:"pipeline"`

@@ -3,6 +3,7 @@ package dockerfile
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"mvdan.cc/sh/v3/syntax"
@@ -104,7 +105,24 @@ func (b *builder) shellText(node *parser.Node, depth int) (string, bool) {
 			lines[i] = `\`
 		}
 	}
-	return strings.Join(lines, "\n"), true
+	return validUTF8(strings.Join(lines, "\n")), true
+}
+
+// validUTF8 replaces each byte that is not UTF-8 with '?': the shell parser refuses
+// such text, and one byte for one keeps every byte column where it was.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			b[i] = '?'
+		}
+		i += size
+	}
+	return string(b)
 }
 
 // skipKeywordAndFlags returns the offset of the first byte of the command after `depth`

@@ -217,7 +217,7 @@ func render(ch *chart.Chart, vals map[string]any, o Options) (rendered, error) {
 			total += len(s)
 		}
 		if total > o.MaxOutput {
-			return nil, fmt.Errorf("%w: %d MiB, over the %d MiB limit", errTooBig, total>>20, o.MaxOutput>>20)
+			return nil, fmt.Errorf("%w: %d KiB, over the %s limit", errTooBig, total>>10, size(int64(o.MaxOutput)))
 		}
 		return r.out, nil
 	case <-timer.C:

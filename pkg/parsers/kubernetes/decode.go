@@ -236,6 +236,11 @@ func yamlError(path string, src *model.Source, first int, err error) model.FileE
 			}
 		}
 	}
+	if fe.Range == nil && strings.Contains(msg, "UTF-8") {
+		if r, ok := src.InvalidUTF8(first + 1); ok {
+			fe.Range = &r
+		}
+	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = strings.Join(te.Errors, "; ")
