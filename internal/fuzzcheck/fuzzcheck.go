@@ -43,7 +43,7 @@ func Range(src *model.Source, r model.Range) error {
 func FileErrors(path string, src *model.Source, errs []model.FileError) error {
 	for _, e := range errs {
 		if e.Message == "" {
-			return fmt.Errorf("error without a message: %+v", e)
+			return fmt.Errorf("error without a message for %s", e.File)
 		}
 		if e.Range == nil || e.File != path {
 			continue

@@ -61,6 +61,7 @@ func TestPreCommit(t *testing.T) {
 	if code != 1 || !strings.Contains(out, badFinding) || !strings.Contains(out, "Failed") {
 		t.Fatalf("bad Dockerfile: exit %d, want 1 with the finding %q:\n%s", code, badFinding, out)
 	}
+	t.Logf("what the developer sees:\n%s", out)
 	if !strings.Contains(out, "chart/templates/deployment.yaml:10:") || !strings.Contains(out, "[image-tag-latest]") {
 		t.Errorf("chart values: want image-tag-latest in the chart's template:\n%s", out)
 	}

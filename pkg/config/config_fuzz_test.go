@@ -54,7 +54,8 @@ func FuzzParse(f *testing.F) {
 func checkConfig(data []byte) error {
 	const path = "dir/.infralint.yaml"
 	c, err := Parse(path, data)
-	if err := configErrors(model.NewSource(data), err); err != nil {
+	src := model.NewSource(model.YAMLText(data)) // the lines YAML reads
+	if err := configErrors(src, err); err != nil {
 		return err
 	}
 	if c == nil {
@@ -63,7 +64,7 @@ func checkConfig(data []byte) error {
 		}
 		return nil
 	}
-	if err := configErrors(model.NewSource(data), c.Check(fuzzReg)); err != nil {
+	if err := configErrors(src, c.Check(fuzzReg)); err != nil {
 		return err
 	}
 	if p, err := c.Plan(fuzzReg, Flags{}, "/work"); err == nil && p != nil {
@@ -91,7 +92,7 @@ func configErrors(src *model.Source, err error) error {
 			continue
 		}
 		if ce.Msg == "" {
-			return fmt.Errorf("error without a message: %+v", ce)
+			return fmt.Errorf("error without a message at line %d", ce.Line)
 		}
 		if ce.Line == 0 {
 			continue

@@ -27,6 +27,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	if len(data) > maxFileSize {
 		return nil, &Error{File: path, Msg: "larger than 1 MiB: not a configuration file"}
 	}
+	data = model.YAMLText(data) // lines as YAML counts them, for the lines of errors
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		if err.Error() == "EOF" {

@@ -17,6 +17,15 @@ import (
 // exists for: the error names the file, the place and the limit, comes quickly, and
 // every other document's ranges stay inside their files.
 
+// heavy skips a limit test under the race detector: it reads files of several MiB in
+// one goroutine, which the detector slows tenfold and has nothing to find in.
+func heavy(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("a single-goroutine limit test: run without -race")
+	}
+}
+
 // writeTree writes files under a new temporary directory and returns it.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -72,6 +81,7 @@ const (
 )
 
 func TestFileSizeLimit(t *testing.T) {
+	heavy(t)
 	pad := "# " + strings.Repeat("x", 2000) + "\n"
 	dir := writeTree(t, map[string]string{
 		"Dockerfile":                dockerfileSrc + pad,
@@ -93,7 +103,7 @@ func TestFileSizeLimit(t *testing.T) {
 		{Path: p("compose.yaml"), Kind: model.KindCompose},
 	} {
 		docs, errs := load(t, f, small, 10*time.Second)
-		oneError(t, errs, f.Path, "larger than the 1 KiB limit")
+		_ = oneError(t, errs, f.Path, "larger than the 1 KiB limit")
 		if len(docs) != 0 {
 			t.Errorf("%s: %d documents from a file over the limit", f.Path, len(docs))
 		}
@@ -108,9 +118,9 @@ func TestFileSizeLimit(t *testing.T) {
 
 	// The default, 4 MiB.
 	_, errs = load(t, discover.File{Path: p("default/Dockerfile"), Kind: model.KindDockerfile}, Options{}, 20*time.Second)
-	oneError(t, errs, p("default/Dockerfile"), "larger than the 4 MiB limit")
+	_ = oneError(t, errs, p("default/Dockerfile"), "larger than the 4 MiB limit")
 	_, errs = load(t, discover.File{Path: p("default-big/k8s/huge.yaml"), Kind: model.KindKubernetes}, Options{}, 20*time.Second)
-	oneError(t, errs, p("default-big/k8s/huge.yaml"), "larger than the 4 MiB limit")
+	_ = oneError(t, errs, p("default-big/k8s/huge.yaml"), "larger than the 4 MiB limit")
 	for _, f := range []discover.File{
 		{Path: p("default-ok/Dockerfile"), Kind: model.KindDockerfile},
 		{Path: p("default-ok/k8s/big.yaml"), Kind: model.KindKubernetes},
@@ -138,6 +148,7 @@ func minifiedList(n int) string {
 }
 
 func TestLineLengthLimit(t *testing.T) {
+	heavy(t)
 	long := minifiedList(DefaultMaxLineLength + 100)
 	under := minifiedList(DefaultMaxLineLength - 100)
 	dir := writeTree(t, map[string]string{
@@ -168,7 +179,7 @@ func TestLineLengthLimit(t *testing.T) {
 	}
 	// Configurable.
 	_, errs = load(t, discover.File{Path: p("under/cm.json"), Kind: model.KindKubernetes}, Options{MaxLineLength: 4 << 10}, 10*time.Second)
-	oneError(t, errs, p("under/cm.json"), "line 1 is longer than the 4 KiB limit")
+	_ = oneError(t, errs, p("under/cm.json"), "line 1 is longer than the 4 KiB limit")
 
 	// Just under it: read, in time linear in the line (this took minutes when every
 	// scalar decoded its whole line).
@@ -195,6 +206,7 @@ func laughs(depth int) string {
 // TestAliasExpansion: a "billion laughs" document is an error in every YAML reader,
 // quickly and without the memory its expansion would take.
 func TestAliasExpansion(t *testing.T) {
+	heavy(t)
 	bomb := laughs(9)
 	dir := writeTree(t, map[string]string{
 		"k8s/cm.yaml":                   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n" + indent(bomb),
@@ -249,6 +261,7 @@ func indent(s string) string {
 // TestNestingDepth: documents nested deeper than a reader takes are errors, never a
 // stack overflow (which Go cannot recover from).
 func TestNestingDepth(t *testing.T) {
+	heavy(t)
 	deepBlock := func(levels int) string {
 		var b strings.Builder
 		for i := range levels {
@@ -293,6 +306,7 @@ func TestNestingDepth(t *testing.T) {
 // TestDocumentCount: a manifest of more YAML documents than the limit is an error
 // after the limit; the objects before it are linted.
 func TestDocumentCount(t *testing.T) {
+	heavy(t)
 	var b strings.Builder
 	for i := range 10_001 {
 		fmt.Fprintf(&b, "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c%d\n", i)
@@ -300,7 +314,7 @@ func TestDocumentCount(t *testing.T) {
 	dir := writeTree(t, map[string]string{"k8s/many.yaml": b.String()})
 	f := discover.File{Path: filepath.Join(dir, "k8s", "many.yaml"), Kind: model.KindKubernetes}
 	docs, errs := load(t, f, Options{}, 60*time.Second)
-	oneError(t, errs, f.Path, "more than 10000 YAML documents")
+	_ = oneError(t, errs, f.Path, "more than 10000 YAML documents")
 	if len(docs) != 10_000 {
 		t.Errorf("%d objects, want the first 10000", len(docs))
 	}
@@ -432,6 +446,91 @@ func TestTextForms(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// TestSymlinksNotFollowed: a walk never reads through a symbolic link, of any kind of
+// input, out of the linted tree or out of a chart; a chart with a link in it is an
+// error that names the link, and nothing the link points to is read.
+func TestSymlinksNotFollowed(t *testing.T) {
+	base := t.TempDir()
+	const secret = "hunter2-do-not-read"
+	outside := filepath.Join(base, "outside")
+	for name, text := range map[string]string{
+		"Dockerfile":                "FROM ubuntu\nLABEL secret=" + secret + "\n",
+		"k8s/pod.yaml":              strings.Replace(manifest, "name: p", "name: "+secret, 1),
+		"compose/compose.yaml":      strings.Replace(composeYML, "nginx:1.25", secret, 1),
+		"chart/Chart.yaml":          chartYAML,
+		"chart/templates/cm.yaml":   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + secret + "\n",
+		"secret.yaml":               "apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + secret + "\n",
+		"dep/Chart.yaml":            "apiVersion: v2\nname: dep\nversion: 0.1.0\n",
+		"dep/templates/secret.yaml": "apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + secret + "\n",
+	} {
+		p := filepath.Join(outside, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	repo := filepath.Join(base, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, "leaky", "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(repo, "vendoring", "charts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"Dockerfile":                dockerfileSrc,
+		"leaky/Chart.yaml":          chartYAML,
+		"vendoring/Chart.yaml":      chartYAML + "dependencies:\n  - name: dep\n    version: 0.1.0\n",
+		"vendoring/templates/x.yml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+	} {
+		if err := os.WriteFile(filepath.Join(repo, filepath.FromSlash(name)), []byte(text), 0o644); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"linked.Dockerfile":          "Dockerfile",
+		"k8s-link":                   "k8s",
+		"pod.yaml":                   "k8s/pod.yaml",
+		"compose.yaml":               "compose/compose.yaml",
+		"compose-dir":                "compose",
+		"chart-link":                 "chart",
+		"leaky/templates/leak.yaml":  "secret.yaml",
+		"vendoring/charts/dep":       "dep",
+		"whole-outside-dir-link-dir": ".",
+	} {
+		if err := os.Symlink(filepath.Join(outside, filepath.FromSlash(target)), filepath.Join(repo, filepath.FromSlash(link))); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	t.Chdir(repo)
+	res := Paths(t.Context(), engine(t), []string{"."}, Options{})
+	var all strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&all, "%s %s %s\n", f.File, f.RuleID, f.Message)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(&all, "%s\n", e.Error())
+	}
+	out := all.String()
+	if strings.Contains(out, secret) {
+		t.Errorf("something outside the tree was read:\n%s", out)
+	}
+	for _, want := range []string{
+		"templates/leak.yaml is a symbolic link",
+		"charts/dep is a symbolic link",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no error saying %q:\n%s", want, out)
+		}
+	}
+	for _, f := range res.Findings {
+		if !strings.HasPrefix(filepath.ToSlash(f.File), "Dockerfile") && !strings.HasPrefix(filepath.ToSlash(f.File), "leaky/") && !strings.HasPrefix(filepath.ToSlash(f.File), "vendoring/") {
+			t.Errorf("finding in %s, which only a link leads to", f.File)
 		}
 	}
 }

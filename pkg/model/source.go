@@ -47,7 +47,7 @@ func NewSource(text []byte) *Source {
 }
 
 func isASCII(l string) bool {
-	for i := 0; i < len(l); i++ {
+	for i := range len(l) {
 		if l[i] >= utf8.RuneSelf {
 			return false
 		}

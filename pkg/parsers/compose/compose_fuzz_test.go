@@ -26,7 +26,7 @@ func FuzzParse(f *testing.F) {
 
 func checkParse(path string, data []byte) error {
 	doc, errs := Parse(path, data, Options{Overrides: []string{}, EnvFiles: []string{}})
-	if err := fuzzcheck.FileErrors(path, model.NewSource(data), errs); err != nil {
+	if err := fuzzcheck.FileErrors(path, model.NewSource(model.YAMLText(data)), errs); err != nil { // the lines YAML reads
 		return err
 	}
 	if doc == nil {

@@ -120,7 +120,9 @@ func (b *builder) copyFacts(in *Instruction, node *parser.Node, from string, dep
 		}
 		if k < len(first) && depth == 1 {
 			b.loc.set(h.Ptr, b.src.LineRange(first[k], first[k]+max(strings.Count(h.Content, "\n")-1, 0)), b.loc.anchors[in.Ptr]+" (heredoc "+h.Name+")")
-			if shebangShell(h.Content) {
+			// A script over MaxScript is not parsed (the parser recurses per nesting level);
+			// it is only a file the COPY writes, so it is no error of the Dockerfile.
+			if shebangShell(h.Content) && len(h.Content) <= MaxScript {
 				w := &shellWalker{b: b, out: &h.Commands, ptr: h.Ptr, pos: fileMapper(first[k])}
 				_ = w.parse(h.Content) // a script that does not parse has no commands
 			}

@@ -147,6 +147,8 @@ type Instruction struct {
 	// CMD and ENTRYPOINT have them too (shell form, or exec form running a program or
 	// `sh -c`): they are not part of lib.dockerfile's commands, which are RUN's.
 	Commands []Command `json:"commands,omitempty"`
+	// Pipelines is how many pipes (a | b) the commands form; Command.Pipeline numbers them.
+	Pipelines int `json:"pipelines,omitempty"`
 	// ShellError is set when the shell body did not parse; Commands is then empty.
 	ShellError string `json:"shell_error,omitempty"`
 	// Mounts are the parsed RUN --mount flags.

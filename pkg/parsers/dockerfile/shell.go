@@ -34,6 +34,7 @@ func (b *builder) analyzeRun(in *Instruction, node *parser.Node, ptr string, dep
 	if err := w.parse(text); err != nil {
 		in.ShellError = err.Error()
 	}
+	in.Pipelines = w.pipelines
 }
 
 // analyzeExecForm handles RUN ["sh", "-c", "script"] and RUN ["apt-get", "install", ...].
@@ -52,6 +53,7 @@ func (b *builder) analyzeExecForm(in *Instruction, ptr string) {
 		if err := w.parse(script); err != nil {
 			in.ShellError = err.Error()
 		}
+		in.Pipelines = w.pipelines
 		return
 	}
 	w.addCommand(in.Args[0], in.Args[1:], b.loc.ranges[ptr], cmdCtx{pipeline: -1})

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -346,14 +345,4 @@ func (c *chartFiles) chartName() string {
 	}
 	_ = yaml.Unmarshal(c.byName["Chart.yaml"], &m)
 	return m.Name
-}
-
-// sortedKeys lists a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

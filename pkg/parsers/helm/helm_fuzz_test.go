@@ -66,7 +66,7 @@ func checkLoad(dir string, files map[string][]byte) error {
 	}
 	for _, e := range errs {
 		if e.Message == "" {
-			return fmt.Errorf("error without a message: %+v", e)
+			return fmt.Errorf("error without a message for %s", e.File)
 		}
 		if e.Range == nil {
 			continue

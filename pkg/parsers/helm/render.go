@@ -15,7 +15,6 @@ import (
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/engine"
 	"helm.sh/helm/v3/pkg/strvals"
-	"sigs.k8s.io/yaml"
 
 	"github.com/infralint/infralint/pkg/model"
 )
@@ -261,15 +260,6 @@ func sortedNames(r rendered) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// chartYAML decodes Chart.yaml for the chart document.
-func decodeYAML(data []byte) (map[string]any, error) {
-	var m map[string]any
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 func atoi(s string) int {

@@ -24,11 +24,11 @@ func Parse(path string, src []byte) ([]*model.Document, []model.FileError) {
 // an error, since it was classified or named as a manifest.
 func ParseSet(files []File, scope string, lim Limits) ([]*model.Document, []model.FileError) {
 	type parsed struct {
-		file   File
-		src    *model.Source
-		objs   []*Object
-		errs   []model.FileError
-		skiped int
+		file    File
+		src     *model.Source
+		objs    []*Object
+		errs    []model.FileError
+		skipped int
 	}
 	var all []*Object
 	ps := make([]parsed, len(files))
@@ -41,7 +41,7 @@ func ParseSet(files []File, scope string, lim Limits) ([]*model.Document, []mode
 				errs = append(errs, model.FileError{File: f.Path, Message: "no Kubernetes object in the file: no YAML document has both apiVersion and kind"})
 			}
 		}
-		ps[i] = parsed{file: f, src: src, objs: objs, errs: errs, skiped: skipped}
+		ps[i] = parsed{file: f, src: src, objs: objs, errs: errs, skipped: skipped}
 		all = append(all, objs...)
 	}
 	related, set := Relate(all, "", scope)

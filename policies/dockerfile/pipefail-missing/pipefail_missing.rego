@@ -31,6 +31,7 @@ import data.infralint.lib.result
 
 deny contains result.fail(first, sprintf("the exit status of %q is lost in a pipe without pipefail", [culprit.name])) if {
 	some run in df.runs
+	run.pipelines > 0
 	_posix(run)
 	not _shell_sets_pipefail(run)
 	some first in run.commands
