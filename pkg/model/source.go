@@ -56,7 +56,8 @@ func isASCII(l string) bool {
 }
 
 // columnsOf gives each byte offset of l the number of code points that start before
-// it, as utf8.RuneCountInString(l[:off]) counts them.
+// it: utf8.RuneCountInString(l[:off]) for every offset where a code point (or an
+// invalid byte) starts, which are the offsets parsers give.
 func columnsOf(l string) []int32 {
 	cols := make([]int32, len(l)+1)
 	n := int32(0)

@@ -26,7 +26,8 @@ const maxParents = 12
 // ReadContext looks at the directory of the Dockerfile at path for the files a build
 // context holds that rules care about: the .dockerignore that applies (BuildKit reads
 // <Dockerfile name>.dockerignore first, then .dockerignore), and whether a parent
-// directory, up to the repository root, has one instead.
+// directory, up to the repository root, has one instead. A testdata directory is a
+// boundary too: its files are self-contained test inputs.
 func ReadContext(dockerfilePath string) *BuildContext {
 	ctx := &BuildContext{Known: true}
 	dir := filepath.Dir(dockerfilePath)
@@ -45,6 +46,9 @@ func ReadContext(dockerfilePath string) *BuildContext {
 	for range maxParents {
 		if isDir(filepath.Join(abs, ".git")) {
 			break // the repository root: a context is not above it
+		}
+		if filepath.Base(abs) == "testdata" {
+			break // test inputs are self-contained (a rule's fixtures), never built from above
 		}
 		parent := filepath.Dir(abs)
 		if parent == abs {

@@ -150,6 +150,8 @@ func TestReadContext(t *testing.T) {
 	write("svc/deep/Dockerfile", "FROM alpine\n")
 	write("svc/.dockerignore", "x\n")
 	write("lone/Dockerfile", "FROM alpine\n")
+	write(".dockerignore", ".git\n")
+	write("svc/testdata/Dockerfile", "FROM alpine\n")
 
 	ctx := dockerfile.ReadContext(filepath.Join(root, "app", "Dockerfile"))
 	if !ctx.Known || ctx.DockerIgnore != ".dockerignore" || len(ctx.Patterns) != 5 {
@@ -161,8 +163,11 @@ func TestReadContext(t *testing.T) {
 	if ctx := dockerfile.ReadContext(filepath.Join(root, "svc", "deep", "Dockerfile")); ctx.DockerIgnore != "" || !ctx.DockerIgnoreAbove {
 		t.Errorf("svc/deep: %+v", ctx)
 	}
-	if ctx := dockerfile.ReadContext(filepath.Join(root, "lone", "Dockerfile")); ctx.DockerIgnore != "" || ctx.DockerIgnoreAbove {
-		t.Errorf("lone: %+v (the search stops at the repository root)", ctx)
+	if ctx := dockerfile.ReadContext(filepath.Join(root, "lone", "Dockerfile")); ctx.DockerIgnore != "" || !ctx.DockerIgnoreAbove {
+		t.Errorf("lone: %+v (the repository root's .dockerignore counts)", ctx)
+	}
+	if ctx := dockerfile.ReadContext(filepath.Join(root, "svc", "testdata", "Dockerfile")); ctx.DockerIgnore != "" || ctx.DockerIgnoreAbove {
+		t.Errorf("svc/testdata: %+v (a testdata directory is self-contained)", ctx)
 	}
 
 	src := "FROM alpine\nCOPY CHANGELOG.md docs/a.md README.md ./\nCOPY secrets/key.txt certs/x/y.pem /etc/\nCOPY node_modules/x src/ /app/\nCOPY --from=build secrets /x\nONBUILD COPY notes.md /x\n"

@@ -3,7 +3,7 @@
 # description: |
 #   The Dockerfile copies files from its build context, but neither a
 #   `<Dockerfile name>.dockerignore` nor a `.dockerignore` is beside it (nor in a
-#   parent directory up to the repository root).
+#   parent directory up to the repository root, or up to a `testdata` directory).
 #
 #   Without an ignore file, the whole directory is sent to the builder: `.git`, local
 #   `node_modules` or virtual environments, build output, and any `.env` or key file
