@@ -12,14 +12,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/lint"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/rules"
 )
-
-// corpusDockerfiles is the measurement corpus of real Dockerfiles, beside the
-// repository (never copied into it).
-const corpusDockerfiles = "../../shared/corpus/dockerfiles"
 
 // TestCorpusSummary lints the measurement corpus with every Dockerfile rule on (those
 // off by default too, at their default options) and compares the number of findings
@@ -30,9 +27,9 @@ func TestCorpusSummary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	if _, err := os.Stat(corpusDockerfiles); err != nil {
-		t.Skipf("no corpus at %s", corpusDockerfiles)
-	}
+	// The measurement corpus of real Dockerfiles, beside the repository (never copied
+	// into it).
+	corpusDockerfiles := testutil.Shared(t, "corpus", "dockerfiles")
 	reg, err := rules.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -8,5 +8,5 @@ import "embed"
 // FS holds every built-in policy. Fixtures are embedded too (they are small) so that
 // `infralint explain` can show a rule's examples without the source tree.
 //
-//go:embed lib dockerfile meta compose kubernetes helm
+//go:embed all:lib all:dockerfile all:meta all:compose all:kubernetes all:helm all:cross
 var FS embed.FS

@@ -8,9 +8,14 @@ import (
 	"os"
 
 	"github.com/infralint/infralint/internal/cli"
+	"github.com/infralint/infralint/pkg/parsers/helm"
 )
 
 func main() {
+	// A process started to render Helm charts (helm.Sandbox) does only that.
+	if code, worker := helm.ServeIfWorker(); worker {
+		os.Exit(code)
+	}
 	s := cli.DefaultStreams()
 	err := cli.NewRoot(s).ExecuteContext(context.Background())
 	code, show := cli.ExitCode(err)

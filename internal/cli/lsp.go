@@ -16,6 +16,7 @@ import (
 	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/lint"
 	"github.com/infralint/infralint/pkg/lsp"
+	"github.com/infralint/infralint/pkg/parsers/helm"
 	"github.com/infralint/infralint/pkg/report"
 	"github.com/infralint/infralint/pkg/rules"
 	"github.com/infralint/infralint/pkg/suppress"
@@ -44,6 +45,8 @@ func newLSPCmd(s Streams) *cobra.Command {
 				}
 				ll.cfg.path = abs
 			}
+			ll.sandbox = helmSandbox(config.Limits{}) // one for every configuration the server reads
+			defer ll.sandbox.Close()
 			err := lsp.Serve(ctx, s.In, s.Out, ll, lsp.Options{Version: Version(), Log: s.Err})
 			if errors.Is(err, lsp.ErrNoShutdown) {
 				return &exitError{code: 1, silent: true}
@@ -68,6 +71,9 @@ func newLSPCmd(s Streams) *cobra.Command {
 type lspLinter struct {
 	cfg      configFlags
 	policies []string
+	// sandbox renders the charts of the server's whole life: a template that never
+	// ends must not leave a goroutine spinning in a process that runs for days.
+	sandbox *helm.Sandbox
 
 	mu      sync.Mutex
 	engines map[string]*lspEngine // by configuration file ("" for none)
@@ -98,13 +104,16 @@ func (l *lspLinter) Lint(ctx context.Context, path string, text []byte) (*report
 	if err != nil {
 		return nil, err
 	}
-	return lint.Buffer(ctx, e.eng, path, text, lint.Options{
-		Plan:     e.plan,
-		Helm:     e.cfg.Helm,
-		Compose:  e.cfg.Compose,
-		Baseline: e.baseline,
-		Changed:  true, // a file of no kind infralint lints gets no diagnostics
-	}), nil
+	opts := lint.Options{
+		Plan:        e.plan,
+		Helm:        e.cfg.Helm,
+		Compose:     e.cfg.Compose,
+		HelmSandbox: l.sandbox,
+		Baseline:    e.baseline,
+		Changed:     true, // a file of no kind infralint lints gets no diagnostics
+	}
+	applyLimits(&opts, e.cfg.Limits)
+	return lint.Buffer(ctx, e.eng, path, text, opts), nil
 }
 
 // engine returns the engine for files in dir, building it when its configuration file

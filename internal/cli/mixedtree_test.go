@@ -68,12 +68,20 @@ func writeMixed(t *testing.T, broken bool) {
 // file, and returns each format's output.
 func lintAll(t *testing.T, extra ...string) map[string][]byte {
 	t.Helper()
+	got, _ := lintFormats(t, append(append([]string{"--fail-on", "none"}, extra...), ".")...)
+	return got
+}
+
+// lintFormats runs infralint with the given arguments and every format written to a
+// file, and returns each format's output and the run.
+func lintFormats(t *testing.T, extra ...string) (map[string][]byte, result) {
+	t.Helper()
 	out := t.TempDir()
-	args := []string{"--fail-on", "none"}
+	var args []string
 	for _, f := range report.Formats() {
 		args = append(args, "--format", f+"="+filepath.Join(out, f))
 	}
-	res := run(t, env{}, append(append(args, extra...), ".")...)
+	res := run(t, env{}, append(args, extra...)...)
 	if res.code != 0 && res.code != 2 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
@@ -85,7 +93,7 @@ func lintAll(t *testing.T, extra ...string) map[string][]byte {
 		}
 		got[f] = data
 	}
-	return got
+	return got, res
 }
 
 type mixedReport struct {

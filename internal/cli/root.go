@@ -51,12 +51,14 @@ type lintFlags struct {
 	only     []string
 
 	cfg               configFlags
+	helm              helmFlags // helmflags.go
 	baseline          string
 	writeBaseline     string
 	includeSuppressed bool
 	noInlineIgnores   bool
 
 	editor editorFlags // stdin.go
+	cache  cacheFlags  // cache.go
 }
 
 // NewRoot builds the infralint command tree.
@@ -109,11 +111,13 @@ func addLintFlags(cmd *cobra.Command, lf *lintFlags) {
 	f.StringSliceVar(&lf.disable, "disable", nil, "turn rules off (IDs or aliases, comma-separated)")
 	f.StringSliceVar(&lf.only, "only", nil, "run only these rules (IDs or aliases, comma-separated)")
 	addConfigFlags(cmd, &lf.cfg)
+	addHelmFlags(cmd, &lf.helm)
 	f.StringVar(&lf.baseline, "baseline", "", "report only findings that are not in this baseline file (written by --write-baseline)")
 	f.StringVar(&lf.writeBaseline, "write-baseline", "", "record every finding in this baseline file; the run then exits 0 unless a file could not be parsed")
 	f.BoolVar(&lf.includeSuppressed, "include-suppressed", false, "show suppressed and baselined findings, marked (they never count for --fail-on)")
 	f.BoolVar(&lf.noInlineIgnores, "no-inline-ignores", false, "ignore suppression comments and infralint.io/ignore annotations")
 	addEditorFlags(cmd, &lf.editor)
+	addCacheFlags(cmd, &lf.cache)
 }
 
 // output is one requested report: a format and where it goes.
@@ -184,6 +188,10 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
+	helmCfg, err := lf.helm.apply(cmd, cfg.Helm, cwd)
+	if err != nil {
+		return err
+	}
 	plan, err := cfg.Plan(reg, config.Flags{Only: lf.only, Enable: lf.enable, Disable: lf.disable}, cwd)
 	if err != nil {
 		return usageError("%v", err)
@@ -211,23 +219,29 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	sandbox := helmSandbox(cfg.Limits)
+	defer sandbox.Close()
 	opts := lint.Options{
+		HelmSandbox:       sandbox,
 		Jobs:              lf.jobs,
 		Plan:              plan,
-		Helm:              cfg.Helm,
+		Helm:              helmCfg,
 		Compose:           cfg.Compose,
 		NoInlineIgnores:   lf.noInlineIgnores,
 		IncludeSuppressed: lf.includeSuppressed,
 		Baseline:          baseline,
 		Changed:           lf.editor.changed,
 	}
+	applyLimits(&opts, cfg.Limits)
 	var res *report.Result
 	if lf.editor.stdin {
 		if res, err = lintStdin(ctx, s, &lf.editor, eng, opts); err != nil {
 			return err
 		}
 	} else {
+		opts.Cache = lf.cache.open(cfg, lf, plan, cwd)
 		res = lint.Paths(ctx, eng, paths, opts)
+		lf.cache.close(s, opts.Cache)
 	}
 	res.Tool = report.Tool{Name: "infralint", Version: Version(), InformationURI: "https://github.com/infralint/infralint"}
 	for _, w := range res.Warnings {

@@ -19,7 +19,7 @@ import (
 // take comma-separated values. They win over the configuration file and lose to flags.
 var envFlags = []string{
 	"config", "no-config", "fail-on", "format", "no-color", "jobs", "policy", "enable", "disable", "only",
-	"baseline", "include-suppressed", "no-inline-ignores",
+	"baseline", "include-suppressed", "no-inline-ignores", "cache-dir", "no-cache",
 }
 
 // EnvName is the environment variable of a flag.

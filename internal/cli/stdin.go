@@ -101,7 +101,7 @@ func lintStdin(ctx context.Context, s Streams, ef *editorFlags, eng *rules.Engin
 		return nil, &exitError{code: ExitError, err: fmt.Errorf("reading standard input: %w", err)}
 	}
 	if int64(len(src)) > limit {
-		return nil, &exitError{code: ExitError, err: fmt.Errorf("standard input is larger than the %d MiB limit", limit>>20)}
+		return nil, &exitError{code: ExitError, err: fmt.Errorf("standard input is larger than the %s limit", config.ByteSize(limit))}
 	}
 	return lint.Buffer(ctx, eng, ef.filename(), src, opts), nil
 }

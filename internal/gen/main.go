@@ -21,7 +21,7 @@ func main() {
 }
 
 func run() error {
-	reg, err := rules.Load()
+	reg, err := rules.LoadFromSource()
 	if err != nil {
 		return err
 	}

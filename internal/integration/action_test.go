@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/infralint/infralint/internal/testutil"
 )
 
 // actionFile is the part of an action's metadata (action.yml) a composite action's
@@ -215,7 +217,7 @@ func TestAction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds infralint with go install: not in -short")
 	}
-	actionPath := root(t)
+	actionPath := testutil.Root(t)
 	workspace, runnerTemp := t.TempDir(), t.TempDir()
 	write(t, workspace, map[string]string{
 		"bad/Dockerfile":     badDockerfile,

@@ -8,12 +8,14 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/infralint/infralint/internal/testutil"
 )
 
 // TestWorkflowExampleInDocs: the workflow docs/integrations.md shows is the file
 // actionlint checks in CI, word for word.
 func TestWorkflowExampleInDocs(t *testing.T) {
-	dir := root(t)
+	dir := testutil.Root(t)
 	example, err := os.ReadFile(filepath.Join(dir, "docs", "examples", "github-code-scanning.yml"))
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +35,7 @@ func TestActionScriptsShellcheck(t *testing.T) {
 	if _, err := exec.LookPath("shellcheck"); err != nil {
 		t.Skip("shellcheck is not on PATH")
 	}
-	data, err := os.ReadFile(filepath.Join(root(t), "action.yml"))
+	data, err := os.ReadFile(filepath.Join(testutil.Root(t), "action.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}

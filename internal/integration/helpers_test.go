@@ -13,26 +13,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-)
 
-// root is the repository's root: the directory holding go.mod above this package.
-func root(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
+	"github.com/infralint/infralint/internal/testutil"
+)
 
 var (
 	buildOnce sync.Once
@@ -50,7 +33,7 @@ func binary(t *testing.T) string {
 			return
 		}
 		cmd := exec.Command("go", "build", "-o", filepath.Join(buildDir, "infralint"), "./cmd/infralint")
-		cmd.Dir = root(t)
+		cmd.Dir = testutil.Root(t)
 		buildOut, buildErr = cmd.CombinedOutput()
 	})
 	if buildErr != nil {
@@ -123,7 +106,7 @@ func git(t *testing.T, dir string, args ...string) string {
 // commit of this repository.
 func snapshot(t *testing.T) string {
 	t.Helper()
-	src := root(t)
+	src := testutil.Root(t)
 	list := git(t, src, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	dst := filepath.Join(t.TempDir(), "infralint")
 	for _, p := range strings.Split(strings.TrimRight(list, "\x00"), "\x00") {

@@ -43,6 +43,8 @@ type Config struct {
 	Helm Helm `yaml:"helm" doc:"How Helm charts are rendered for linting."`
 	// Compose is what the Compose parser reads.
 	Compose Compose `yaml:"compose" doc:"How Compose projects are loaded for linting."`
+	// Limits bound what one input may cost.
+	Limits Limits `yaml:"limits" doc:"Bounds on what one input may cost. The defaults suit every file a person maintains; raise one for a generated file that passes it."`
 
 	// Path is the file this was read from; "" when there is none.
 	Path string `yaml:"-"`

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -174,6 +175,9 @@ func TestParseErrors(t *testing.T) {
 		{"options under an override", "overrides:\n  - paths: [x]\n    rules:\n      a: {options: {b: 1}}\n", []string{`c.yaml:4:7: rule a: options cannot vary by path`}},
 		{"syntax error", "rules:\n  a: [\n", []string{`c.yaml:2:1: not valid YAML`}},
 		{"aliases", "policies: &p [x]\nexclude: *p\n", []string{`c.yaml:2:10: exclude: aliases are not allowed`}},
+		{"bad size", "limits:\n  max-file-size: 4 megs\n", []string{`c.yaml:2:18: limits.max-file-size: want a size such as 4MiB or a number of bytes, not "4 megs"`}},
+		{"zero size", "limits:\n  helm-render-memory: 0MiB\n", []string{`c.yaml:2:23: limits.helm-render-memory: size "0MiB": a limit must be more than 0`}},
+		{"bad duration", "limits:\n  helm-render-timeout: 10\n", []string{`c.yaml:2:24: limits.helm-render-timeout: want a duration such as 10s or 2m, not "10"`}},
 		{
 			"several problems, in line order",
 			"fail_on: x\nrules:\n  a: loud\nhelm:\n  namespce: x\n",
@@ -202,6 +206,19 @@ func TestParseErrors(t *testing.T) {
 		if err != nil || c.Version != 1 {
 			t.Errorf("Parse(%q) = %+v, %v", empty, c, err)
 		}
+	}
+}
+
+// TestLimits: sizes with and without units, and durations.
+func TestLimits(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("limits:\n  max-file-size: 8MiB\n  max-line-length: 65536\n"+
+		"  helm-render-timeout: 1m30s\n  helm-render-memory: 1GiB\n  helm-render-output: 512 KiB\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Limits{MaxFileSize: 8 << 20, MaxLineLength: 65536, HelmRenderTimeout: Duration(90 * time.Second), HelmRenderMemory: 1 << 30, HelmRenderOutput: 512 << 10}
+	if c.Limits != want {
+		t.Errorf("limits = %+v, want %+v", c.Limits, want)
 	}
 }
 

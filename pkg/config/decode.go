@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/infralint/infralint/internal/textdist"
 	"github.com/infralint/infralint/pkg/model"
 )
 
@@ -344,29 +345,9 @@ func (d *decoder) rule(n *yaml.Node, r *Rule, name string) {
 func closest(name string, candidates []string) string {
 	best, bestDist := "", max(2, len(name)/3)+1
 	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
+		if d := textdist.Levenshtein(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -128,6 +128,12 @@ func objectSchema(t reflect.Type, rulesRef string) map[string]any {
 }
 
 func typeSchema(t reflect.Type) map[string]any {
+	switch t {
+	case byteSizeType:
+		return map[string]any{"type": []string{"integer", "string"}, "minimum": 1, "pattern": byteSizePattern}
+	case durationType:
+		return map[string]any{"type": "string", "pattern": `^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$`}
+	}
 	switch t.Kind() {
 	case reflect.String:
 		return map[string]any{"type": "string"}

@@ -11,29 +11,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
+
+	"github.com/infralint/infralint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite schemas/config.json (same as go generate ./...)")
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
 
 // TestSchemaCurrent fails when schemas/config.json is not what the Go types and the
 // built-in rules' METADATA give: run `go generate ./...`.
@@ -42,7 +25,7 @@ func TestSchemaCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(repoRoot(t), "schemas", "config.json")
+	path := filepath.Join(testutil.Root(t), "schemas", "config.json")
 	if *update {
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
@@ -61,10 +44,7 @@ func TestSchemaCurrent(t *testing.T) {
 // validator compiles schemas/config.json and validates YAML text with it.
 func validator(t *testing.T) func(text string) error {
 	t.Helper()
-	sch, err := jsonschema.NewCompiler().Compile(filepath.Join(repoRoot(t), "schemas", "config.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sch := testutil.Schema(t, filepath.Join(testutil.Root(t), "schemas", "config.json"))
 	return func(text string) error {
 		var v any
 		if err := yaml.Unmarshal([]byte(text), &v); err != nil {
@@ -78,11 +58,7 @@ func validator(t *testing.T) func(text string) error {
 		if err := yamlToJSON(&b, v); err != nil {
 			return err
 		}
-		doc, err := jsonschema.UnmarshalJSON(&b)
-		if err != nil {
-			return err
-		}
-		return sch.Validate(doc)
+		return testutil.CheckJSON(sch, b.Bytes())
 	}
 }
 
@@ -143,7 +119,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 // TestDocsExamples: every YAML example in docs/configuration.md is a valid
 // configuration, for the schema and for Parse.
 func TestDocsExamples(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "configuration.md"))
+	data, err := os.ReadFile(filepath.Join(testutil.Root(t), "docs", "configuration.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

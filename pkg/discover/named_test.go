@@ -56,6 +56,7 @@ var namedTree = map[string]string{
 	"stack.yml":                              composeApp,
 	"README.md":                              "# hi\n",
 	"Dockerfile.md":                          "# not a Dockerfile\n",
+	"Dockerfile.dockerignore":                "node_modules\n",
 }
 
 func kinds(files []discover.File) map[string]model.Kind {
@@ -99,7 +100,7 @@ func TestNamedChartFiles(t *testing.T) {
 // them; without it, every named file is linted as before.
 func TestChanged(t *testing.T) {
 	namedRepo(t, namedTree)
-	all := []string{"Dockerfile", "k8s/deploy.yaml", ".github/workflows/ci.yml", "package.json", "stack.yml", "README.md", "Dockerfile.md", "charts/web/values.yaml"}
+	all := []string{"Dockerfile", "k8s/deploy.yaml", ".github/workflows/ci.yml", "package.json", "stack.yml", "README.md", "Dockerfile.md", "Dockerfile.dockerignore", "charts/web/values.yaml"}
 	files, errs := discover.WalkWith(all, discover.WalkOptions{Changed: true})
 	if len(errs) > 0 {
 		t.Fatal(errs)

@@ -64,26 +64,11 @@ func Buffer(ctx context.Context, eng *rules.Engine, path string, src []byte, opt
 		return empty()
 	}
 	r := lintBuffer(ctx, eng, flt, path, kind, src, opts)
+	r.findings, r.suppressed = about(path, r.findings), about(path, r.suppressed)
+	r.errs, r.warnings = errorsIn(path, r.errs), errorsIn(path, r.warnings)
 	res := empty()
 	res.Files = 1
-	res.Errors, res.Warnings = errorsIn(path, r.errs), errorsIn(path, r.warnings)
-	found := about(path, r.findings)
-	res.Suppressed = about(path, r.suppressed)
-	for _, list := range [][]model.Finding{found, res.Suppressed} {
-		for _, f := range list {
-			if s, ok := r.sources[f.File]; ok {
-				res.Sources[f.File] = s
-			}
-		}
-	}
-	if opts.Baseline != nil {
-		var known []model.Finding
-		found, known = opts.Baseline.Filter(found)
-		res.Suppressed = append(res.Suppressed, known...)
-		res.Baseline = opts.Baseline.Path()
-	}
-	res.Findings = found
-	res.Sort()
+	collect(res, []fileResult{r}, opts)
 	return res
 }
 
@@ -106,7 +91,7 @@ func lintBuffer(ctx context.Context, eng *rules.Engine, flt *filter, path string
 // get from beside it is read from beside path.
 func parseBuffer(path string, kind model.Kind, src []byte, opts Options) ([]*model.Document, []model.FileError) {
 	if limit := maxSize(opts); int64(len(src)) > limit {
-		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("file is larger than the %d MiB limit", limit>>20)}}
+		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("file is larger than the %s limit", size(limit))}}
 	}
 	switch kind {
 	case model.KindDockerfile:

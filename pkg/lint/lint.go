@@ -12,14 +12,19 @@ package lint
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"sync"
+	"time"
 
+	"github.com/infralint/infralint/pkg/cache"
 	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/helm"
 	"github.com/infralint/infralint/pkg/report"
 	"github.com/infralint/infralint/pkg/rules"
 	"github.com/infralint/infralint/pkg/suppress"
@@ -39,6 +44,13 @@ type Options struct {
 	// Helm and Compose are the configuration file's settings for those parsers.
 	Helm    config.Helm
 	Compose config.Compose
+	// HelmSandbox, when set, renders charts in child processes with bounded time and
+	// memory (helm.Sandbox); nil renders in this process.
+	HelmSandbox *helm.Sandbox
+	// HelmTimeout and HelmMaxOutput bound one chart's render under one values set;
+	// 0 keeps helm's defaults.
+	HelmTimeout   time.Duration
+	HelmMaxOutput int
 	// NoInlineIgnores ignores suppression comments and annotations (--no-inline-ignores).
 	NoInlineIgnores bool
 	// IncludeSuppressed has reporters show suppressed and baselined findings.
@@ -48,6 +60,13 @@ type Options struct {
 	// Changed says the files named in Paths are changed files, linted as a walk lints
 	// them (discover.WalkOptions.Changed): pre-commit's and editors' way.
 	Changed bool
+
+	// Cache, when set, keeps each input's result for runs on unchanged files (cache.go).
+	// Its salt must identify the binary, the configuration and the user policies.
+	Cache *cache.Cache
+
+	builds *builds   // the run's Dockerfiles, for Compose builds (cross.go); set by Files
+	cache  *cacheRun // the run's use of Cache; set by Files
 }
 
 // Paths lints every file found under paths. Files that cannot be read or parsed become
@@ -85,6 +104,8 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	jobs = min(jobs, max(len(files), 1))
 	results := make([]fileResult, len(files))
 	f := newFilter(eng, opts)
+	opts.builds = newBuilds(files, hasTarget(eng, model.KindCross))
+	opts.cache = newCacheRun(eng, files, opts)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -103,9 +124,17 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	wg.Wait()
 
 	res := &report.Result{
-		Rules: f.rules(), Files: countFiles(files), Sources: map[string]*model.Source{},
+		Rules: f.rules(), Files: countFiles(files) + opts.builds.count(), Sources: map[string]*model.Source{},
 		IncludeSuppressed: opts.IncludeSuppressed,
 	}
+	collect(res, results, opts)
+	return res
+}
+
+// collect adds the results of a run's inputs to res: their findings, suppressed
+// findings, errors and warnings, and the sources of the files the findings are in.
+// Then the baseline moves the findings it knows to res.Suppressed, and res is sorted.
+func collect(res *report.Result, results []fileResult, opts Options) {
 	var found []model.Finding
 	for _, r := range results {
 		found = append(found, r.findings...)
@@ -128,7 +157,6 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	}
 	res.Findings = found
 	res.Sort()
-	return res
 }
 
 // lintFile reads, parses and evaluates one file. A panic anywhere below is turned into
@@ -142,6 +170,9 @@ func lintFile(ctx context.Context, eng *rules.Engine, flt *filter, f discover.Fi
 			}}}
 		}
 	}()
+	if opts.cache != nil {
+		return cachedLint(ctx, eng, flt, f, opts)
+	}
 	docs, errs := Load(f, opts)
 	return evaluate(ctx, eng, flt, docs, errs)
 }
@@ -247,11 +278,33 @@ func (f *filter) apply(evaluated []suppress.Evaluated) (kept, suppressed []model
 }
 
 // countFiles counts the files a run read: a Compose project or a directory of manifests
-// is one input of several files. A chart counts as one.
+// is one input of several files, and a chart directory is every file in it (an archive
+// counts as one), so that "findings in 2 of N files" holds for a chart too.
 func countFiles(files []discover.File) int {
 	n := 0
 	for _, f := range files {
 		n += 1 + len(f.Related)
+		if f.Kind == model.KindHelm {
+			n += chartFiles(f.Path) - 1
+		}
 	}
 	return n
+}
+
+// chartFiles counts the regular files of a chart directory (at least 1: an archive, or
+// a directory that cannot be read, is one input). The walk stops at a bound no chart
+// reaches; the Helm loader reports a chart that large.
+func chartFiles(dir string) int {
+	const bound = 100_000
+	n := 0
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || n >= bound {
+			return filepath.SkipAll
+		}
+		if d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return max(n, 1)
 }

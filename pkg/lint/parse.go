@@ -9,6 +9,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/compose"
@@ -56,7 +57,7 @@ func Parse(kind model.Kind, path string, src []byte) ([]*model.Document, []model
 func Load(f discover.File, opts Options) ([]*model.Document, []model.FileError) {
 	switch f.Kind {
 	case model.KindHelm:
-		return helm.Load(f.Path, helmOptions(opts))
+		return helm.Load(f.Path, helmOptions(f.Path, opts))
 	case model.KindKubernetes:
 		return loadManifests(f, opts)
 	}
@@ -72,7 +73,8 @@ func Load(f discover.File, opts Options) ([]*model.Document, []model.FileError) 
 		if doc == nil {
 			return nil, errs
 		}
-		return []*model.Document{doc}, errs
+		more, berrs := linkBuilds(doc, opts) // cross.go: its Dockerfiles
+		return append([]*model.Document{doc}, more...), append(errs, berrs...)
 	}
 	if f.Kind == model.KindDockerfile {
 		// A file read from disk has a build context beside it: its .dockerignore.
@@ -129,15 +131,7 @@ func longLine(path string, src []byte, limit int) *model.FileError {
 }
 
 // size writes a limit in the unit it was set in.
-func size(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d-byte", n)
-}
+func size(n int64) string { return config.ByteSize(n).String() }
 
 // loadManifests reads the Kubernetes manifests of one set: a file, or the manifests of
 // one directory (Path and Related), whose objects cross-object rules see together.
@@ -164,8 +158,9 @@ func loadManifests(f discover.File, opts Options) ([]*model.Document, []model.Fi
 	return docs, append(errs, perrs...)
 }
 
-// helmOptions are the configuration's Helm settings as the Helm parser takes them.
-func helmOptions(opts Options) helm.Options {
+// helmOptions are the configuration's Helm settings as the Helm parser takes them, for
+// the chart at chart.
+func helmOptions(chart string, opts Options) helm.Options {
 	h := opts.Helm
 	o := helm.Options{
 		Set:         h.Set,
@@ -174,6 +169,9 @@ func helmOptions(opts Options) helm.Options {
 		KubeVersion: h.KubeVersion,
 		APIVersions: h.APIVersions,
 		MaxFileSize: opts.MaxFileSize,
+		Sandbox:     opts.HelmSandbox,
+		Timeout:     opts.HelmTimeout,
+		MaxOutput:   opts.HelmMaxOutput,
 	}
 	names := make([]string, 0, len(h.ValuesSets))
 	for name := range h.ValuesSets {
@@ -181,9 +179,35 @@ func helmOptions(opts Options) helm.Options {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		o.ValuesSets = append(o.ValuesSets, helm.ValuesSet{Name: name, Files: h.ValuesSets[name]})
+		o.ValuesSets = append(o.ValuesSets, helm.ValuesSet{Name: name, Files: chartRelative(chart, h.ValuesSets[name])})
 	}
 	return o
+}
+
+// chartRelative rewrites the absolute paths among a chart directory's values files
+// (--values names files from the working directory) relative to the chart, which is
+// how the Helm parser reads a relative path, so that findings name them the way the
+// chart itself is named (relative when it was given relative) rather than from /.
+// A packaged chart keeps absolute paths: relative ones would be looked up inside it.
+func chartRelative(chart string, files []string) []string {
+	absChart, err := filepath.Abs(chart)
+	if err != nil {
+		return files
+	}
+	if info, err := os.Stat(absChart); err != nil || !info.IsDir() {
+		return files
+	}
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f
+		if !filepath.IsAbs(f) {
+			continue
+		}
+		if rel, err := filepath.Rel(absChart, f); err == nil {
+			out[i] = rel
+		}
+	}
+	return out
 }
 
 // composeOptions are the Compose parser's settings for a discovered project: its

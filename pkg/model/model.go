@@ -17,6 +17,10 @@ const (
 	KindCompose    Kind = "compose"
 	KindKubernetes Kind = "kubernetes"
 	KindHelm       Kind = "helm"
+	// KindCross is the target of the cross-artifact rules: one document per Compose
+	// service with a `build:`, holding the service and the Dockerfile stage it builds
+	// (pkg/lint links them). Its findings point into either file.
+	KindCross Kind = "cross"
 	// KindMeta is the target of the built-in rules whose findings the Go pipeline
 	// emits rather than a policy (suppression hygiene such as unused-suppression). No
 	// document has this kind; a meta rule's Rego file holds only its METADATA.

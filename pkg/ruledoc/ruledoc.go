@@ -4,57 +4,171 @@
 package ruledoc
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/infralint/infralint/pkg/model"
 )
 
-// wantLine matches the fixture expectation comments, which are test plumbing and are
-// left out of the examples.
 // trailingWant is a want comment at the end of a YAML fixture line.
 var trailingWant = regexp.MustCompile(`\s+#\s*want:\s*[A-Za-z0-9_-]+(?:\s+"(?:[^"\\]|\\.)*")?\s*$`)
 
+// wantLine matches the fixture expectation comments, which are test plumbing and are
+// left out of the examples.
 var wantLine = regexp.MustCompile(`^\s*#\s*want:`)
 
-// Examples reads a rule's bad and good fixtures from fsys (the embedded policies).
-func Examples(fsys fs.FS, r model.Rule) (bad, good []string) {
+// Example is one fixture as a rule's page shows it: a single file, or the files of a
+// fixture directory (a chart) that matter for the rule.
+type Example struct {
+	// Files are the files shown. A single-file fixture has one, without a name.
+	Files []ExampleFile
+	// All names every file of a fixture directory, shown or not, so that the reader
+	// sees what the chart holds (and what it lacks); nil for a single file.
+	All []string
+}
+
+// ExampleFile is a file of an example, with the fixture's want comments left out.
+type ExampleFile struct {
+	Name string // the path inside the fixture directory; "" for a single-file fixture
+	Text string
+}
+
+// fixture is a fixture as read: its files, by path inside the fixture directory ("" for
+// a single-file fixture), with want comments removed, and which of them had one.
+type fixture struct {
+	dir    bool
+	text   map[string]string
+	marked map[string]bool
+	names  []string // sorted
+}
+
+// Examples reads a rule's bad and good fixtures from fsys (the embedded policies): the
+// files testdata/bad* and testdata/good*, and the directories of those names (a chart
+// fixture). Of a directory, an example shows Chart.yaml, the files whose want comments
+// say the rule fires there, and the files that differ between the bad and the good
+// fixtures (such as the values.schema.json only the good chart has).
+func Examples(fsys fs.FS, r model.Rule) (bad, good []Example) {
 	entries, err := fs.ReadDir(fsys, path.Join(r.Dir, "testdata"))
 	if err != nil {
 		return nil, nil
 	}
+	var bads, goods []*fixture
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".dockerignore") {
 			continue // a fixture's build context, shown by the rule's description
 		}
-		data, err := fs.ReadFile(fsys, path.Join(r.Dir, "testdata", e.Name()))
-		if err != nil {
-			continue
-		}
-		var kept []string
-		for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-			if !wantLine.MatchString(line) {
-				// A YAML fixture's want comment may trail the line it is about.
-				kept = append(kept, trailingWant.ReplaceAllString(line, ""))
-			}
-		}
-		text := strings.Join(kept, "\n")
+		var list *[]*fixture
 		switch {
 		case strings.HasPrefix(e.Name(), "bad"):
-			bad = append(bad, text)
+			list = &bads
 		case strings.HasPrefix(e.Name(), "good"):
-			good = append(good, text)
+			list = &goods
+		default:
+			continue
 		}
+		if fx := readFixture(fsys, path.Join(r.Dir, "testdata", e.Name()), e.IsDir()); fx != nil {
+			*list = append(*list, fx)
+		}
+	}
+	for _, fx := range bads {
+		bad = append(bad, fx.example(goods))
+	}
+	for _, fx := range goods {
+		good = append(good, fx.example(bads))
 	}
 	return bad, good
 }
 
+// readFixture reads a fixture file or directory; nil when there is nothing to show.
+func readFixture(fsys fs.FS, p string, dir bool) *fixture {
+	fx := &fixture{dir: dir, text: map[string]string{}, marked: map[string]bool{}}
+	add := func(name string, data []byte) {
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			return // a packaged subchart: listed, not shown
+		}
+		var kept []string
+		for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			if wantLine.MatchString(line) {
+				fx.marked[name] = true
+				continue
+			}
+			// A YAML fixture's want comment may trail the line it is about.
+			if trailingWant.MatchString(line) {
+				fx.marked[name] = true
+				line = trailingWant.ReplaceAllString(line, "")
+			}
+			kept = append(kept, line)
+		}
+		fx.text[name] = strings.Join(kept, "\n")
+	}
+	if !dir {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil
+		}
+		add("", data)
+		fx.names = []string{""}
+		return fx
+	}
+	err := fs.WalkDir(fsys, p, func(q string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		name := strings.TrimPrefix(q, p+"/")
+		fx.names = append(fx.names, name)
+		data, err := fs.ReadFile(fsys, q)
+		if err != nil {
+			return err
+		}
+		add(name, data)
+		return nil
+	})
+	if err != nil || len(fx.names) == 0 {
+		return nil
+	}
+	slices.Sort(fx.names)
+	return fx
+}
+
+// example is the fixture as its page shows it, against the fixtures of the other kind
+// (the good ones for a bad fixture, and the other way round).
+func (fx *fixture) example(others []*fixture) Example {
+	if !fx.dir {
+		return Example{Files: []ExampleFile{{Text: fx.text[""]}}}
+	}
+	// The same file, the same text, in one of the others: it is not what differs.
+	shared := func(name string) bool {
+		for _, o := range others {
+			if t, ok := o.text[name]; ok && o.dir && t == fx.text[name] {
+				return true
+			}
+		}
+		return false
+	}
+	markedElsewhere := func(name string) bool {
+		return slices.ContainsFunc(others, func(o *fixture) bool { return o.marked[name] })
+	}
+	ex := Example{All: fx.names}
+	for _, name := range fx.names {
+		text, ok := fx.text[name]
+		if !ok {
+			continue
+		}
+		if name == "Chart.yaml" || fx.marked[name] || markedElsewhere(name) || !shared(name) {
+			ex.Files = append(ex.Files, ExampleFile{Name: name, Text: text})
+		}
+	}
+	return ex
+}
+
 // Page renders the Markdown page of a rule.
-func Page(r model.Rule, bad, good []string) string {
+func Page(r model.Rule, bad, good []Example) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", r.ID)
 	fmt.Fprintf(&b, "**%s**\n\n", r.Title)
@@ -75,12 +189,11 @@ func Page(r model.Rule, bad, good []string) string {
 			fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", o.Name, o.Type, compact(o.Default), o.Description)
 		}
 	}
-	lang := fenceLang(r.Target)
 	for i, ex := range bad {
-		fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", numbered("Bad example", i, len(bad)), lang, ex)
+		writeExample(&b, numbered("Bad example", i, len(bad)), r.Target, ex)
 	}
 	for i, ex := range good {
-		fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", numbered("Good example", i, len(good)), lang, ex)
+		writeExample(&b, numbered("Good example", i, len(good)), r.Target, ex)
 	}
 	writeSuppressing(&b, r)
 	if len(r.References) > 0 {
@@ -94,6 +207,45 @@ func Page(r model.Rule, bad, good []string) string {
 		}
 	}
 	return b.String()
+}
+
+// writeExample writes one example under its heading: a single file in one block; a
+// chart as the list of its files and a block for each file that matters.
+func writeExample(b *strings.Builder, heading string, target model.Kind, ex Example) {
+	fmt.Fprintf(b, "\n## %s\n", heading)
+	if ex.All == nil {
+		for _, f := range ex.Files {
+			fmt.Fprintf(b, "\n```%s\n%s\n```\n", fenceLang(target), f.Text)
+		}
+		return
+	}
+	what := "A chart"
+	if !slices.Contains(ex.All, "Chart.yaml") {
+		what = "A directory"
+	}
+	fmt.Fprintf(b, "\n%s of %d files: `%s`.", what, len(ex.All), strings.Join(ex.All, "`, `"))
+	if len(ex.Files) < len(ex.All) {
+		b.WriteString(" The ones that matter for this rule:")
+	}
+	b.WriteString("\n")
+	for _, f := range ex.Files {
+		fmt.Fprintf(b, "\n`%s`\n\n```%s\n%s\n```\n", f.Name, fileLang(f.Name), f.Text)
+	}
+}
+
+// fileLang is the fence language of a file of a fixture directory.
+func fileLang(name string) string {
+	switch path.Ext(name) {
+	case ".json":
+		return "json"
+	case ".yaml", ".yml", ".tpl", ".lock":
+		return "yaml"
+	case "":
+		if strings.HasSuffix(name, "Dockerfile") {
+			return "dockerfile"
+		}
+	}
+	return "text"
 }
 
 // Index renders docs/rules/README.md: every rule in one table per target.

@@ -139,50 +139,92 @@ findings contains {"rule": id, "result": r} if {
 }
 `
 
+// checkOnlyStages are the compiler stages that only report mistakes, or that only serve
+// features the built-in policies do not use: they change nothing evaluation uses as long
+// as no policy uses `with` (topdown reads the type environment CheckTypes builds to mock
+// functions) or calls rego.metadata (the annotation stages). They are skipped for the
+// built-in policies, which TestBuiltinPoliciesPassEveryCheck compiles with every stage
+// (and checks for `with` and rego.metadata); user policies get every stage.
+var checkOnlyStages = []ast.StageID{
+	ast.StageCheckTypes, ast.StageCheckUnusedImports, ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities, ast.StageCheckRecursion, ast.StageCheckKeywordOverrides,
+	ast.StageCheckDuplicateImports, ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckRuleConflicts, ast.StageCheckUndefinedFuncs, ast.StageCheckVoidCalls,
+	ast.StageParseMetadataBlocks, ast.StageSetAnnotationSet, ast.StageRewriteRegoMetadataCalls,
+}
+
 func (e *Engine) prepare(ctx context.Context, kind model.Kind) (rego.PreparedEvalQuery, error) {
+	c, err := e.compile(kind, false)
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	return rego.New(
+		rego.Compiler(c),
+		rego.Query(fmt.Sprintf("data.infralint.main.%s.findings", kind)),
+	).PrepareForEval(ctx)
+}
+
+// compile compiles the libraries, the enabled rules of a kind, their options and the
+// aggregate query. Built-in policies skip the check-only stages unless fullChecks is set
+// (by the test that compiles them with every check).
+func (e *Engine) compile(kind model.Kind, fullChecks bool) (*ast.Compiler, error) {
+	var ids []string
+	for _, r := range e.enabled {
+		if r.Target == kind {
+			ids = append(ids, r.ID)
+		}
+	}
+	ruleMods, err := e.reg.parseRules(ids)
+	if err != nil {
+		return nil, err
+	}
+	libs, err := e.reg.libModules()
+	if err != nil {
+		return nil, err
+	}
 	modules := map[string]*ast.Module{}
-	for _, m := range e.reg.libs {
+	for _, m := range libs {
 		modules[m.Package.Location.File] = m
 	}
-	for _, r := range e.enabled {
-		if r.Target != kind {
-			continue
-		}
-		for i, m := range e.reg.modules[r.ID] {
+	user := e.reg.userLibs
+	for k, id := range ids {
+		user = user || e.reg.userSource[id]
+		for i, m := range ruleMods[k] {
 			modules[fmt.Sprintf("%s#%d", m.Package.Location.File, i)] = m
 		}
 		// Options are compiled in as a rule of the rule's own package, so a policy
 		// reads them as `options.name`, defaults from METADATA merged with config.
 		// Rules without options get no module: an empty one costs OPA's type checker a
 		// walk over every module per rule (measured: a third of the compile time).
+		r := e.byID[id]
 		if len(r.Options) == 0 {
 			continue
 		}
 		opts, err := json.Marshal(e.options[r.ID])
 		if err != nil {
-			return rego.PreparedEvalQuery{}, fmt.Errorf("rule %s options: %w", r.ID, err)
+			return nil, fmt.Errorf("rule %s options: %w", r.ID, err)
 		}
 		src := fmt.Sprintf("package infralint.rules.%s[%q]\n\noptions := %s\n", kind, r.ID, opts)
 		m, err := ast.ParseModule("options/"+r.ID+".rego", src)
 		if err != nil {
-			return rego.PreparedEvalQuery{}, fmt.Errorf("rule %s options: %w", r.ID, err)
+			return nil, fmt.Errorf("rule %s options: %w", r.ID, err)
 		}
 		modules["options/"+r.ID] = m
 	}
 	agg, err := ast.ParseModule("aggregate/"+string(kind)+".rego", fmt.Sprintf(aggregateModule, kind))
 	if err != nil {
-		return rego.PreparedEvalQuery{}, err
+		return nil, err
 	}
 	modules["aggregate/"+string(kind)] = agg
 	c := ast.NewCompiler()
+	if !user && !fullChecks {
+		c = c.WithSkipStages(checkOnlyStages...)
+	}
 	c.Compile(modules)
 	if c.Failed() {
-		return rego.PreparedEvalQuery{}, fmt.Errorf("compiling %s policies: %w", kind, c.Errors)
+		return nil, fmt.Errorf("compiling %s policies: %w", kind, c.Errors)
 	}
-	return rego.New(
-		rego.Compiler(c),
-		rego.Query(fmt.Sprintf("data.infralint.main.%s.findings", kind)),
-	).PrepareForEval(ctx)
+	return c, nil
 }
 
 // Prepare compiles the policies of the given kinds now rather than on first use.
@@ -206,7 +248,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *model.Document) ([]model.Fin
 	if err != nil {
 		return nil, err
 	}
-	input, err := ast.InterfaceToValue(doc.Input)
+	input, err := inputValue(doc.Input)
 	if err != nil {
 		return nil, fmt.Errorf("%s: building policy input: %w", doc.Path, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -18,9 +19,11 @@ var Categories = []string{"security", "reliability", "efficiency", "maintainabil
 // Targets are the document kinds a rule can be written for. KindMeta is the target of
 // built-in rules whose findings the Go pipeline emits (pkg/suppress); user policies
 // cannot use it.
-var Targets = []model.Kind{model.KindDockerfile, model.KindCompose, model.KindKubernetes, model.KindHelm, model.KindMeta}
+var Targets = []model.Kind{model.KindDockerfile, model.KindCompose, model.KindKubernetes, model.KindHelm, model.KindCross, model.KindMeta}
 
-var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// ruleIDPattern is compiled on first use: package initialisation is on the path of
+// every command, `--version` included.
+var ruleIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
 
 // rulePath reads the target and ID from a rule package path,
 // data.infralint.rules.<target>["<id>"]. ok is false for any other package.
@@ -45,7 +48,7 @@ func ruleFromModule(m *ast.Module, target model.Kind, id string) (model.Rule, er
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: rule %s: %s", m.Package.Location, id, fmt.Sprintf(format, args...)))
 	}
-	if !ruleIDPattern.MatchString(id) {
+	if !ruleIDPattern().MatchString(id) {
 		fail("ID must be kebab-case (a-z, 0-9, single dashes)")
 	}
 	if !slices.Contains(Targets, target) {

@@ -10,30 +10,78 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/infralint/infralint/internal/textdist"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/policies"
 )
 
 // Registry holds every known rule and the Rego modules behind them.
+//
+// The built-in rules come from a table generated at build time (builtin_gen.go, written
+// by `go generate` from the policies' METADATA and checked against them by the tests), so
+// loading the registry parses no Rego: listing rules, explaining one and checking the
+// configuration cost nothing, and a kind's policies are parsed, without annotations, only
+// when an engine compiles that kind. User policies (--policy DIR) are parsed when loaded,
+// since their METADATA is only in their source.
 type Registry struct {
 	rules   []model.Rule // sorted by ID
 	byName  map[string]int
-	modules map[string][]*ast.Module // rule ID → its modules
-	libs    []*ast.Module            // library modules, shared by every kind
+	modules map[string][]*ast.Module // rule ID → the modules loaded from source
+	libs    []*ast.Module            // library modules loaded from source, shared by every kind
+	locs    map[string]string        // rule ID → where it is defined, for error messages
+
+	builtin     map[string]func() ([]*ast.Module, error) // built-in rule ID → its modules, parsed on first use
+	builtinLibs func() ([]*ast.Module, error)            // the built-in libraries, parsed on first use
+	userSource  map[string]bool                          // rule IDs with modules from a user directory
+	userLibs    bool                                     // a user directory has library modules
 }
 
-// Load reads the built-in policies and the user policy directories (--policy DIR).
-// A user rule has the same METADATA and package shape as a built-in one, and is
-// listed, selected and reported the same way.
+// Load reads the built-in rules from the generated table and the user policy directories
+// (--policy DIR). A user rule has the same METADATA and package shape as a built-in one,
+// and is listed, selected and reported the same way.
 func Load(userDirs ...string) (*Registry, error) {
-	reg := &Registry{byName: map[string]int{}, modules: map[string][]*ast.Module{}}
+	reg := newRegistry()
+	lib, rs := builtinTable()
+	reg.builtinLibs = sync.OnceValues(func() ([]*ast.Module, error) { return parseBuiltin(lib) })
+	for _, b := range rs {
+		r := b.rule
+		r.Source, r.Dir = "builtin", path.Dir(b.files[0])
+		reg.rules = append(reg.rules, r)
+		reg.locs[r.ID] = b.files[0]
+		reg.builtin[r.ID] = sync.OnceValues(func() ([]*ast.Module, error) { return parseBuiltin(b.files) })
+	}
+	return reg.finish(userDirs)
+}
+
+// LoadFromSource is Load with the built-in rules read from their Rego source, METADATA
+// annotations and all, as Load did before the table existed: what `go generate` writes
+// the table and the documentation from, and what the tests check the table against.
+func LoadFromSource(userDirs ...string) (*Registry, error) {
+	reg := newRegistry()
+	if err := reg.loadFS(policies.FS, "builtin", true); err != nil {
+		return nil, err
+	}
+	return reg.finish(userDirs)
+}
+
+func newRegistry() *Registry {
+	return &Registry{
+		byName: map[string]int{}, modules: map[string][]*ast.Module{}, locs: map[string]string{},
+		builtin: map[string]func() ([]*ast.Module, error){}, userSource: map[string]bool{},
+		builtinLibs: func() ([]*ast.Module, error) { return nil, nil },
+	}
+}
+
+func (reg *Registry) finish(userDirs []string) (*Registry, error) {
 	var errs []error
-	errs = append(errs, reg.loadFS(policies.FS, "builtin", true))
 	for _, dir := range userDirs {
 		if _, err := os.Stat(dir); err != nil {
 			errs = append(errs, fmt.Errorf("policy directory: %w", err))
@@ -46,6 +94,53 @@ func Load(userDirs ...string) (*Registry, error) {
 	}
 	slices.SortFunc(reg.rules, func(a, b model.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return reg, reg.index()
+}
+
+// parseBuiltin parses embedded policy files without annotations: their METADATA is in
+// the generated table, and no policy reads its own annotations (rego.metadata).
+func parseBuiltin(files []string) ([]*ast.Module, error) {
+	out := make([]*ast.Module, 0, len(files))
+	for _, p := range files {
+		if parseHook != nil {
+			parseHook(p)
+		}
+		src, err := fs.ReadFile(policies.FS, p)
+		if err != nil {
+			return nil, err
+		}
+		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// parseHook, when set (by tests, before Load), is told each embedded file parsed.
+var parseHook func(file string)
+
+// libModules returns the library modules every kind compiles: the built-in ones and
+// those of the user directories.
+func (reg *Registry) libModules() ([]*ast.Module, error) {
+	lib, err := reg.builtinLibs()
+	if err != nil {
+		return nil, fmt.Errorf("built-in policy library: %w", err)
+	}
+	return append(slices.Clip(lib), reg.libs...), nil
+}
+
+// modulesOf returns a rule's modules, parsing a built-in rule's on first use.
+func (reg *Registry) modulesOf(id string) ([]*ast.Module, error) {
+	var out []*ast.Module
+	if parse, ok := reg.builtin[id]; ok {
+		ms, err := parse()
+		if err != nil {
+			return nil, fmt.Errorf("built-in rule %s: %w", id, err)
+		}
+		out = slices.Clip(ms)
+	}
+	return append(out, reg.modules[id]...), nil
 }
 
 func (reg *Registry) loadFS(fsys fs.FS, source string, builtin bool) error {
@@ -83,9 +178,14 @@ func (reg *Registry) add(m *ast.Module, p, source string, builtin bool) error {
 	target, id, isRule := rulePath(m)
 	if !isRule {
 		reg.libs = append(reg.libs, m)
+		reg.userLibs = reg.userLibs || !builtin
 		return nil
 	}
-	if _, seen := reg.modules[id]; seen {
+	if !builtin {
+		reg.userSource[id] = true
+	}
+	_, inTable := reg.builtin[id]
+	if _, seen := reg.modules[id]; seen || inTable {
 		// A second module of the same rule package adds helpers; METADATA lives in one.
 		reg.modules[id] = append(reg.modules[id], m)
 		if hasPackageMetadata(m) {
@@ -111,6 +211,7 @@ func (reg *Registry) add(m *ast.Module, p, source string, builtin bool) error {
 		}
 	}
 	reg.modules[id] = []*ast.Module{m}
+	reg.locs[id] = m.Package.Location.String()
 	reg.rules = append(reg.rules, r)
 	return nil
 }
@@ -138,7 +239,7 @@ func (reg *Registry) index() error {
 					at = reg.rules[j]
 				}
 				errs = append(errs, fmt.Errorf("%s: %q names both rule %s and rule %s",
-					reg.modules[at.ID][0].Package.Location, name, reg.rules[j].ID, r.ID))
+					reg.locs[at.ID], name, reg.rules[j].ID, r.ID))
 				continue
 			}
 			reg.byName[key] = i
@@ -163,29 +264,33 @@ func (reg *Registry) Lookup(name string) (model.Rule, bool) {
 func (reg *Registry) Suggest(name string) string {
 	best, bestDist := "", 4
 	for key, i := range reg.byName {
-		if d := levenshtein(strings.ToLower(name), key); d < bestDist || (d == bestDist && reg.rules[i].ID < best) {
+		if d := textdist.Levenshtein(strings.ToLower(name), key); d < bestDist || (d == bestDist && reg.rules[i].ID < best) {
 			best, bestDist = reg.rules[i].ID, d
 		}
 	}
 	return best
 }
 
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+// parseRules returns the modules of each rule, in order. Built-in rules not parsed yet
+// are parsed on all cores: a kind's first document waits for it.
+func (reg *Registry) parseRules(ids []string) ([][]*ast.Module, error) {
+	out := make([][]*ast.Module, len(ids))
+	errs := make([]error, len(ids))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(ids) {
+					return
+				}
+				out[i], errs[i] = reg.modulesOf(ids[i])
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
+		})
 	}
-	return prev[len(b)]
+	// The libraries are parsed meanwhile, on this goroutine.
+	_, libErr := reg.libModules()
+	wg.Wait()
+	return out, errors.Join(append(errs, libErr)...)
 }

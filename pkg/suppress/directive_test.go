@@ -160,34 +160,3 @@ func TestParseRanges(t *testing.T) {
 		}
 	}
 }
-
-// FuzzParse: no input makes Parse panic, and every range it returns is in the file.
-func FuzzParse(f *testing.F) {
-	for _, s := range []string{
-		"# infralint ignore=a,b -- r\nFROM x\n", "#infralint ignore-file=x\r\n", "# hadolint global ignore=DL1",
-		"a: 'b' # infralint ignore=c", "# infralint ignore=,,,--", "\xff# infralint ignore=é",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		src := model.NewSource([]byte(s))
-		for _, syn := range []Syntax{Dockerfile, YAML} {
-			ds, ps := Parse(src, syn)
-			for _, d := range ds {
-				if !d.Range.Valid() || d.Line < 1 || d.Line > src.LineCount() {
-					t.Fatalf("directive range %v on line %d of %d", d.Range, d.Line, src.LineCount())
-				}
-				for _, n := range d.Rules {
-					if !n.Range.Valid() || n.Name == "" {
-						t.Fatalf("name %q range %v", n.Name, n.Range)
-					}
-				}
-			}
-			for _, p := range ps {
-				if !p.Range.Valid() {
-					t.Fatalf("problem range %v", p.Range)
-				}
-			}
-		}
-	})
-}

@@ -10,8 +10,7 @@ import (
 
 // FuzzDirectives reads the suppression directives of a file, as a Dockerfile and as
 // YAML: no panic, no hang, every directive, rule name and problem at a range inside
-// its line, and each rule name's range holding exactly that name. (It checks more than
-// FuzzParse in directive_test.go, whose seeds it includes.)
+// its line, and each rule name non-empty, its range holding exactly that name.
 func FuzzDirectives(f *testing.F) {
 	fuzzcheck.Seed(f,
 		"../../policies/meta/*/testdata/*",
@@ -56,6 +55,9 @@ func checkDirectives(src *model.Source, syntax Syntax) error {
 			return fmt.Errorf("directive %q names no rule", d.Text)
 		}
 		for _, n := range d.Rules {
+			if n.Name == "" {
+				return fmt.Errorf("directive %q names an empty rule at %s", d.Text, n.Range)
+			}
 			if err := fuzzcheck.Range(src, n.Range); err != nil {
 				return fmt.Errorf("rule %q of %q: %w", n.Name, d.Text, err)
 			}

@@ -91,11 +91,15 @@ func (ix *Index) walk(n *yaml.Node, ptr string, key model.Range, depth int) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		var merges []*yaml.Node
+		last := lastOccurrence(n)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Value == "<<" && k.Tag == "!!merge" {
 				merges = append(merges, v)
 				continue
+			}
+			if last != nil && last[k.Value] != i {
+				continue // written again below: the decoded value is the last one
 			}
 			ix.walk(v, ptr+"/"+Escape(k.Value), ix.scalarRange(k), depth+1)
 		}
@@ -296,4 +300,36 @@ func (ix *Index) fix(r model.Range) model.Range {
 		}
 	}
 	return r
+}
+
+// lastOccurrence maps each key of a mapping that writes a key twice to the index of
+// its last occurrence in Content; it is nil (and costs nothing) for the usual mapping
+// without duplicates.
+func lastOccurrence(n *yaml.Node) map[string]int {
+	keys := len(n.Content) / 2
+	dup := false
+	if keys <= 16 {
+		for i := 0; i+1 < len(n.Content) && !dup; i += 2 {
+			for j := i + 2; j+1 < len(n.Content); j += 2 {
+				if n.Content[i].Value == n.Content[j].Value {
+					dup = true
+					break
+				}
+			}
+		}
+		if !dup {
+			return nil
+		}
+	}
+	last := make(map[string]int, keys)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if _, ok := last[n.Content[i].Value]; ok {
+			dup = true
+		}
+		last[n.Content[i].Value] = i
+	}
+	if !dup {
+		return nil
+	}
+	return last
 }

@@ -10,9 +10,9 @@ import (
 
 	"github.com/compose-spec/compose-go/v2/dotenv"
 	"github.com/compose-spec/compose-go/v2/types"
-	"github.com/distribution/reference"
 	"gopkg.in/yaml.v3"
 
+	"github.com/infralint/infralint/pkg/imageref"
 	"github.com/infralint/infralint/pkg/model"
 )
 
@@ -213,6 +213,7 @@ func (p *project) service(l *locator, name string, s types.ServiceConfig) *Servi
 		for k, v := range s.Build.Args {
 			out.Build.Args[k] = p.envVar(l, sp+"/build/args/"+escape(k), v)
 		}
+		out.Build.Linked = p.linkDockerfile(l, sp, s.Build, out.Build)
 	}
 
 	keys := make([]string, len(s.Ports))
@@ -425,20 +426,12 @@ func (p *project) image(l *locator, sp, raw string) *Image {
 			img.Variables = hasVars(n.Value)
 		}
 	}
-	named, err := reference.ParseNormalizedNamed(raw)
-	if err != nil {
+	r, ok := imageref.Parse(raw)
+	if !ok {
 		img.Invalid = true
 		return img
 	}
-	img.Registry = reference.Domain(named)
-	img.Repository = reference.Path(named)
-	img.Name = reference.FamiliarName(named)
-	if t, ok := named.(reference.Tagged); ok {
-		img.Tag = t.Tag()
-	}
-	if d, ok := named.(reference.Digested); ok {
-		img.Digest = d.Digest().String()
-	}
+	img.Registry, img.Repository, img.Name, img.Tag, img.Digest = r.Registry, r.Repository, r.Name, r.Tag, r.Digest
 	return img
 }
 

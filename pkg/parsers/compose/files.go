@@ -113,11 +113,14 @@ func within(root, abs string) bool {
 	return rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel))
 }
 
+// errNoSuchFile is a missing file, in words without the path the message names anyway.
+var errNoSuchFile = fmt.Errorf("no such file%.0w", fs.ErrNotExist)
+
 func cleanErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if errors.Is(pe.Err, fs.ErrNotExist) {
-			return errors.New("no such file")
+			return errNoSuchFile
 		}
 		return pe.Err
 	}
@@ -150,12 +153,69 @@ func (p *project) addYAML(abs, role string, data []byte, dir string, env *enviro
 		r := f.src.LineRange(max(doc.Line, 1), max(doc.Line, 1))
 		return -1, p.failErr(f.display, &r, "the top level of a Compose file must be a mapping")
 	}
+	if a := excessiveAlias(doc, maxAliasValues); a != nil {
+		r := f.src.LineRange(a.Line, a.Line)
+		return -1, p.failErr(f.display, &r, fmt.Sprintf("YAML aliases here expand to more than %d values (a \"billion laughs\"): the file is not read", maxAliasValues))
+	}
 	f.doc = doc
 	f.idx = yamlpos.Build(doc, f.src)
 	p.checkDuplicates(f, doc, 0)
 	p.files = append(p.files, f)
 	p.byAbs[abs] = len(p.files) - 1
 	return len(p.files) - 1, nil
+}
+
+// maxAliasValues bounds what a file's aliases may expand to: a real Compose file with
+// shared x- blocks is thousands of values, an alias bomb billions.
+const maxAliasValues = 1_000_000
+
+// excessiveAlias finds where aliases make a document expand to more than budget
+// values: the outermost alias being expanded when the count passes it. The YAML
+// decoder compose-go uses refuses such a document too, but without saying where.
+func excessiveAlias(doc *yaml.Node, budget int) *yaml.Node {
+	if doc == nil {
+		return nil
+	}
+	var outer *yaml.Node
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		budget--
+		if budget < 0 {
+			return true
+		}
+		if depth > 1000 { // deeper than yaml.v3 parses; an anchor cannot contain itself
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			if n.Alias == nil {
+				return false
+			}
+			top := outer == nil
+			if top {
+				outer = n
+			}
+			if walk(n.Alias, depth+1) {
+				return true
+			}
+			if top {
+				outer = nil
+			}
+			return false
+		}
+		for _, c := range n.Content {
+			if walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	if !walk(doc, 0) {
+		return nil
+	}
+	if outer != nil {
+		return outer
+	}
+	return doc
 }
 
 // parseYAML reads the first document of a file; nil for an empty file.

@@ -171,6 +171,13 @@ type Build struct {
 	Inline     bool               `json:"dockerfile_inline"`
 	Target     string             `json:"target,omitempty"`
 	Args       map[string]*EnvVar `json:"args"`
+	// DockerfileMissing names the Dockerfile the build reads when it does not exist
+	// (rule build-dockerfile-missing); "" otherwise.
+	DockerfileMissing string `json:"dockerfile_missing,omitempty"`
+	// Linked is the Dockerfile the build reads, for the cross-artifact rules (see
+	// Dockerfile); nil when there is none to read (a remote context, or an error,
+	// which is reported at the build key). Policies do not see it.
+	Linked *LinkedDockerfile `json:"-"`
 }
 
 // Port is a published or exposed port mapping, in the long syntax whatever the syntax

@@ -3,7 +3,7 @@ package dockerfile
 import (
 	"strings"
 
-	"github.com/distribution/reference"
+	"github.com/infralint/infralint/pkg/imageref"
 )
 
 // parseImage splits a FROM reference. A reference that names an earlier stage is that
@@ -38,19 +38,11 @@ func (b *builder) parseImage(raw string) Image {
 		img.Name = "scratch"
 		return img
 	}
-	named, err := reference.ParseNormalizedNamed(ref)
-	if err != nil {
+	r, ok := imageref.Parse(ref)
+	if !ok {
 		img.Invalid = true
 		return img
 	}
-	img.Registry = reference.Domain(named)
-	img.Repository = reference.Path(named)
-	img.Name = reference.FamiliarName(named)
-	if t, ok := named.(reference.Tagged); ok {
-		img.Tag = t.Tag()
-	}
-	if d, ok := named.(reference.Digested); ok {
-		img.Digest = d.Digest().String()
-	}
+	img.Registry, img.Repository, img.Name, img.Tag, img.Digest = r.Registry, r.Repository, r.Name, r.Tag, r.Digest
 	return img
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/parsers/dockerfile"
 )
 
@@ -93,16 +94,9 @@ type corpusFile struct {
 // module root), once; b.Loop starts the timer after it. It skips when the corpus is absent.
 func readCorpus(b *testing.B) []corpusFile {
 	b.Helper()
-	dir, err := filepath.Abs("../../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	root := filepath.Join(dir, "..", "shared", "corpus", "dockerfiles")
-	if _, err := os.Stat(root); err != nil {
-		b.Skipf("no measurement corpus at %s", root)
-	}
+	root := testutil.Shared(b, "corpus", "dockerfiles")
 	var files []corpusFile
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}

@@ -31,7 +31,8 @@ func (l *chartLoader) chartDocument() (*model.Document, *model.FileError) {
 	chartSrc := model.NewSource(cf.byName["Chart.yaml"])
 	var chartNode yaml.Node
 	if err := yaml.Unmarshal(chartSrc.Text, &chartNode); err != nil {
-		fe := model.FileError{File: chartPath, Message: "invalid Chart.yaml: " + err.Error()}
+		fe := kubernetes.YAMLError(chartPath, chartSrc, err)
+		fe.Message = "invalid Chart.yaml: " + strings.TrimPrefix(fe.Message, "invalid YAML: ")
 		return nil, &fe
 	}
 	chartVal := decodeNode(&chartNode)

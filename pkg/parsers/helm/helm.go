@@ -12,11 +12,13 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 	"helm.sh/helm/v3/pkg/chart"
+	"helm.sh/helm/v3/pkg/chartutil"
 
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/kubernetes"
@@ -34,7 +36,7 @@ func Load(p string, o Options) ([]*model.Document, []model.FileError) {
 	if err != nil {
 		return nil, []model.FileError{{File: p, Message: "reading chart: " + err.Error()}}
 	}
-	l := &chartLoader{cf: cf, o: o, templates: map[string]*template{}}
+	l := &chartLoader{path: p, cf: cf, o: o, templates: map[string]*template{}}
 	var docs []*model.Document
 	var errs []model.FileError
 	chartDoc, ferr := l.chartDocument()
@@ -47,7 +49,7 @@ func Load(p string, o Options) ([]*model.Document, []model.FileError) {
 	owners := map[*chart.File]*chartFiles{}
 	ch, berr := cf.build(owners)
 	if berr != nil {
-		return docs, append(errs, model.FileError{File: cf.pathOf("Chart.yaml"), Message: "loading chart: " + berr.Error()})
+		return docs, append(errs, loadError(cf, berr))
 	}
 	if missing := missingDependencies(ch); len(missing) > 0 {
 		return docs, append(errs, model.FileError{File: cf.pathOf("Chart.yaml"), Message: fmt.Sprintf(
@@ -74,6 +76,7 @@ func Load(p string, o Options) ([]*model.Document, []model.FileError) {
 }
 
 type chartLoader struct {
+	path      string // as given to Load
 	cf        *chartFiles
 	o         Options
 	templates map[string]*template // by reported path, shared by every set
@@ -173,9 +176,14 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 	}
 	files, err := readValuesFiles(l.cf, set.Files, l.o.MaxFileSize)
 	if err != nil {
+		var pe *placedError
+		if errors.As(err, &pe) {
+			return nil, fail(pe.fe.File, pe.fe.Range, "%s", pe.fe.Message)
+		}
 		return nil, fail(where, nil, "%v", err)
 	}
-	vals, err := userValues(files, append(slices.Clone(set.Set), l.o.Set...))
+	sets := append(slices.Clone(set.Set), l.o.Set...)
+	vals, err := userValues(files, sets)
 	if err != nil {
 		return nil, fail(where, nil, "%v", err)
 	}
@@ -184,7 +192,21 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 	if err != nil {
 		return nil, fail(where, nil, "loading chart: %v", err)
 	}
-	out, err := render(ch, vals, l.o)
+	var out rendered
+	if sb := l.o.Sandbox; sb != nil {
+		out, err = sb.render(renderRequest{
+			Chart: l.path, Files: set.Files, Set: sets,
+			ReleaseName: l.o.ReleaseName, Namespace: l.o.Namespace, KubeVersion: l.o.KubeVersion,
+			APIVersions: l.o.APIVersions, MaxOutput: l.o.MaxOutput, MaxFileSize: l.o.MaxFileSize,
+		}, l.o.Timeout)
+		// The child rendered its own copy of the tree; this one is processed the
+		// same way so that template names (aliases, disabled dependencies) agree.
+		if perr := chartutil.ProcessDependenciesWithMerge(ch, vals); perr != nil && err == nil {
+			err = perr
+		}
+	} else {
+		out, err = render(ch, vals, l.o)
+	}
 	infos := l.templatesOf(ch, owners)
 	if err != nil {
 		if errors.Is(err, errTimeout) || errors.Is(err, errTooBig) {
@@ -280,6 +302,23 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 		})
 	}
 	return docs, errs
+}
+
+// helmYAMLError finds the file and line in an error of Helm's chart loader, such as
+// "cannot load values.yaml: error converting YAML to JSON: yaml: line 3: ...".
+var helmYAMLError = regexp.MustCompile(`cannot load ([^\s:]+): (?:error converting YAML to JSON: )?(yaml: .*)$`)
+
+// loadError places an error of Helm's chart loader: at the line of the chart file it
+// names when it names one, else at Chart.yaml.
+func loadError(cf *chartFiles, err error) model.FileError {
+	if m := helmYAMLError.FindStringSubmatch(err.Error()); m != nil {
+		if data, ok := cf.byName[m[1]]; ok {
+			fe := kubernetes.YAMLError(cf.pathOf(m[1]), model.NewSource(data), errors.New(m[2]))
+			fe.Message = "cannot load " + m[1] + ": " + strings.TrimPrefix(fe.Message, "invalid YAML: ")
+			return fe
+		}
+	}
+	return model.FileError{File: cf.pathOf("Chart.yaml"), Message: "loading chart: " + err.Error()}
 }
 
 // isTestHook is an object Helm runs only for `helm test`: it is not part of a

@@ -1,6 +1,7 @@
 package helm_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -52,5 +53,38 @@ func TestRenderedDocumentsBounded(t *testing.T) {
 	}
 	if objects != 10_000 {
 		t.Errorf("%d objects, want the first 10000", objects)
+	}
+}
+
+// TestChartFileErrorsLocated: invalid YAML in Chart.yaml, values.yaml or a set's
+// values file is an error in that file, at the line the YAML reader names.
+func TestChartFileErrorsLocated(t *testing.T) {
+	cm := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		sets  []helm.ValuesSet
+		file  string
+		line  int
+		want  string
+	}{
+		{"Chart.yaml", map[string]string{"Chart.yaml": "apiVersion: v2\nname: c\nversion: [0.1.0\n", "templates/cm.yaml": cm},
+			nil, "Chart.yaml", 2, "invalid Chart.yaml: did not find expected ',' or ']'"},
+		{"values.yaml", map[string]string{"Chart.yaml": chartYAML, "values.yaml": "a: 1\nb:\n  - x\n  y: 2\n", "templates/cm.yaml": cm},
+			nil, "values.yaml", 3, "cannot load values.yaml: did not find expected '-' indicator"},
+		{"values set", map[string]string{"Chart.yaml": chartYAML, "values-prod.yaml": "a: 1\nb: [\n", "templates/cm.yaml": cm},
+			[]helm.ValuesSet{{Name: "prod", Files: []string{"values-prod.yaml"}}}, "values-prod.yaml", 2, "values set prod: invalid YAML: did not find expected node content"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeChart(t, tc.files)
+			_, errs := helm.Load(dir, helm.Options{ValuesSets: tc.sets})
+			if len(errs) != 1 {
+				t.Fatalf("errors = %v, want one", errs)
+			}
+			e := errs[0]
+			if e.File != filepath.ToSlash(filepath.Join(dir, tc.file)) || e.Range == nil || e.Range.Start.Line != tc.line || !strings.Contains(e.Message, tc.want) {
+				t.Errorf("error = %s (range %v), want %s:%d %q", e.Error(), e.Range, tc.file, tc.line, tc.want)
+			}
+		})
 	}
 }

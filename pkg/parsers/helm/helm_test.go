@@ -251,3 +251,26 @@ func TestArchive(t *testing.T) {
 		t.Errorf("no object from the archive")
 	}
 }
+
+// TestFlowStyleLocated: a value inside a flow collection is located at its line, with
+// the .Values key the line uses (not that key with the rest of the path appended, as
+// for toYaml) and a note that says why the key itself was not found.
+func TestFlowStyleLocated(t *testing.T) {
+	dir := writeChart(t, map[string]string{
+		"Chart.yaml":  chartYAML,
+		"values.yaml": "tag: latest\n",
+		"templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n" +
+			"spec: {containers: [{name: a, image: \"nginx:{{ .Values.tag }}\"}]}\n",
+	})
+	res := lint.Files(context.Background(), engine(t, "image-tag-latest"), []discover.File{{Path: dir, Kind: model.KindHelm}}, lint.Options{})
+	if len(res.Errors) > 0 || len(res.Findings) != 1 {
+		t.Fatalf("findings %v, errors %v", res.Findings, res.Errors)
+	}
+	f := res.Findings[0]
+	if f.Range.Start.Line != 5 || !hasRelated(&f, filepath.Join(dir, "values.yaml"), 1) {
+		t.Errorf("finding at line %d, related %v; want line 5 and values.yaml:1", f.Range.Start.Line, f.Related)
+	}
+	if strings.Contains(f.Context, "is not set") || !strings.Contains(f.Context, "inside a flow collection") {
+		t.Errorf("context = %q", f.Context)
+	}
+}

@@ -2,6 +2,7 @@ package helm
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -140,7 +141,11 @@ func (l *locator) compute(ptr string) *located {
 	} else {
 		out.r = tpl.lineRange(m.line)
 		if m.matched < len(rest) {
-			note = fmt.Sprintf("%s is written by include or toYaml: located at the nearest key in the template", yamlpos.Pointer(rest[m.matched:]...))
+			how := "is written by include or toYaml"
+			if flowLine(tpl.src.Line(m.line + 1)) {
+				how = "is inside a flow collection ({...} or [...]) on this line"
+			}
+			note = fmt.Sprintf("%s %s: located at the nearest key in the template", yamlpos.Pointer(rest[m.matched:]...), how)
 		}
 	}
 	if m.line >= 0 {
@@ -198,12 +203,29 @@ func (l *locator) valuesPaths(t *template, region [2]int, m match, tokens []stri
 			return out
 		}
 	}
-	// A toYaml on the key's own line (key: {{ toYaml .Values.x }}).
+	// A toYaml on the key's own line (key: {{ toYaml .Values.x }}) supplies the deeper
+	// keys; other references on the line (a flow collection) supply scalars in it.
 	for _, p := range valuesPaths(line) {
-		out = append(out, append(p, rest...))
+		if serialises.MatchString(line) {
+			p = append(p, rest...)
+		}
+		out = append(out, p)
 	}
 	return out
 }
+
+// serialises matches a template action that writes a value as YAML or JSON text.
+var serialises = regexp.MustCompile(`\b(toYaml|toJson|toPrettyJson|toRawJson|mustToJson)\b`)
+
+// flowLine is a line whose value, outside template actions, opens a flow collection:
+// `spec: {containers: [...]}`.
+func flowLine(line string) bool {
+	_, v, ok := strings.Cut(templateAction.ReplaceAllString(line, ""), ":")
+	v = strings.TrimSpace(v)
+	return ok && (strings.HasPrefix(v, "{") || strings.HasPrefix(v, "["))
+}
+
+var templateAction = regexp.MustCompile(`\{\{.*?\}\}`)
 
 // lookupValue finds the values file that supplies a .Values path, highest precedence
 // first; when no file sets the full path, the deepest key that is set.

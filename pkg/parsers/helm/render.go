@@ -17,6 +17,7 @@ import (
 	"helm.sh/helm/v3/pkg/strvals"
 
 	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/kubernetes"
 )
 
 // Options say how charts are rendered. The zero value renders with the chart's own
@@ -45,6 +46,10 @@ type Options struct {
 	// MaxFileSize bounds one file of the chart (default 4 MiB); the whole chart may be
 	// 16 times that.
 	MaxFileSize int64
+	// Sandbox, when set, renders in child processes that are stopped when they pass
+	// Timeout or their memory limit (sandbox.go). Without it a render runs in this
+	// process, and one that never ends is abandoned, still running.
+	Sandbox *Sandbox
 }
 
 // ValuesSet is one named set of values.
@@ -116,11 +121,26 @@ func readValuesFiles(cf *chartFiles, names []string, limit int64) ([]*valuesFile
 		}
 		vals, err := chartutil.ReadValues(data)
 		if err != nil {
-			return nil, fmt.Errorf("values file %s: %w", n, err)
+			return nil, valuesFileError(shown, data, err)
 		}
 		out = append(out, &valuesFile{path: shown, src: model.NewSource(data), vals: vals})
 	}
 	return out, nil
+}
+
+// placedError is an error in a file of the chart, at a line when one is known.
+type placedError struct{ fe model.FileError }
+
+func (e *placedError) Error() string { return e.fe.Message }
+
+var yamlMessage = regexp.MustCompile(`yaml: .*$`)
+
+// valuesFileError places an error of Helm's values reader in the values file.
+func valuesFileError(file string, data []byte, err error) error {
+	if m := yamlMessage.FindString(err.Error()); m != "" {
+		return &placedError{kubernetes.YAMLError(file, model.NewSource(data), errors.New(m))}
+	}
+	return &placedError{model.FileError{File: file, Message: "invalid values: " + err.Error()}}
 }
 
 // userValues merges a set's files (later files win) and --set assignments, as Helm's
@@ -165,10 +185,43 @@ var (
 	errTooBig  = errors.New("rendering produced too much output")
 )
 
-// render renders a chart tree with user values. The render runs in its own goroutine
-// and is abandoned after the timeout: Go cannot stop it, but the run goes on and the
-// chart is reported as an error. Helm's own limit ends `include` recursion.
+// render renders a chart tree with user values in this process. The render runs in
+// its own goroutine and is abandoned after the timeout: Go cannot stop it, but the run
+// goes on and the chart is reported as an error. The output limit is checked when the
+// render ends. Only a Sandbox (sandbox.go) bounds a render's time and memory for
+// certain; this is the path of the library's zero Options and of the tests.
 func render(ch *chart.Chart, vals map[string]any, o Options) (rendered, error) {
+	type result struct {
+		out rendered
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := renderNow(ch, vals, o)
+		done <- result{out, err}
+	}()
+	timer := time.NewTimer(o.Timeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-timer.C:
+		return nil, timeoutError(o.Timeout)
+	}
+}
+
+func timeoutError(d time.Duration) error {
+	return fmt.Errorf("%w within %s: a template loops or recurses without end", errTimeout, d)
+}
+
+// renderNow renders a chart tree with user values, as `helm template` does, and
+// refuses output over the limit. Helm's own limit ends `include` recursion.
+func renderNow(ch *chart.Chart, vals map[string]any, o Options) (out rendered, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("template engine panicked: %v", p)
+		}
+	}()
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
 		return nil, err
 	}
@@ -190,38 +243,22 @@ func render(ch *chart.Chart, vals map[string]any, o Options) (rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	type result struct {
-		out map[string]string
-		err error
+	out, err = engine.Render(ch, top)
+	if err != nil {
+		return nil, err
 	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{err: fmt.Errorf("template engine panicked: %v", p)}
-			}
-		}()
-		out, err := engine.Render(ch, top)
-		done <- result{out, err}
-	}()
-	timer := time.NewTimer(o.Timeout)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return nil, r.err
-		}
-		total := 0
-		for _, s := range r.out {
-			total += len(s)
-		}
-		if total > o.MaxOutput {
-			return nil, fmt.Errorf("%w: %d KiB, over the %s limit", errTooBig, total>>10, size(int64(o.MaxOutput)))
-		}
-		return r.out, nil
-	case <-timer.C:
-		return nil, fmt.Errorf("%w within %s: a template loops or recurses without end", errTimeout, o.Timeout)
+	total := 0
+	for _, s := range out {
+		total += len(s)
 	}
+	if total > o.MaxOutput {
+		return nil, tooBigError(total, o.MaxOutput)
+	}
+	return out, nil
+}
+
+func tooBigError(total, limit int) error {
+	return fmt.Errorf("%w: %d KiB, over the %s limit", errTooBig, total>>10, size(int64(limit)))
 }
 
 // templateError is a render error with the template and line Helm names.

@@ -62,6 +62,64 @@ type Object struct {
 	Line int
 	// Node is the object's YAML node (nil for a List item that could not be found).
 	Node *yaml.Node
+	// Duplicates are the keys written twice in one mapping of the object: Value and
+	// Index hold the last of them, as a JSON decoder would.
+	Duplicates []DuplicateKey
+}
+
+// DuplicateKey is a key written again in a mapping.
+type DuplicateKey struct {
+	Pointer   string // JSON Pointer of the key's value, from the object
+	Key       string
+	FirstLine int // where the key is first written
+}
+
+// duplicatesIn finds the pointers of the duplicate keys inside the object node root.
+// It searches the tree only when the document has a duplicate, which is rare.
+func duplicatesIn(root *yaml.Node, dups []duplicate) []DuplicateKey {
+	if root == nil || len(dups) == 0 {
+		return nil
+	}
+	var out []DuplicateKey
+	seen := map[*yaml.Node]bool{} // an alias or merge key walks its mapping again
+	for _, d := range dups {
+		if seen[d.key] {
+			continue
+		}
+		seen[d.key] = true
+		if ptr, ok := pointerTo(root, d.key, "", 0); ok {
+			out = append(out, DuplicateKey{Pointer: ptr, Key: d.key.Value, FirstLine: d.first})
+		}
+	}
+	return out
+}
+
+// pointerTo is the JSON Pointer of the value of the mapping key node key, when it is
+// written inside n (aliases are not followed: the key is reported where it is written).
+func pointerTo(n, key *yaml.Node, ptr string, depth int) (string, bool) {
+	if depth > DefaultLimits.MaxDepth+8 {
+		return "", false
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			p := ptr + "/" + yamlpos.Escape(k.Value)
+			if k == key {
+				return p, true
+			}
+			if found, ok := pointerTo(n.Content[i+1], key, p, depth+1); ok {
+				return found, true
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if found, ok := pointerTo(c, key, ptr+"/"+strconv.Itoa(i), depth+1); ok {
+				return found, true
+			}
+		}
+	}
+	return "", false
 }
 
 // APIVersion, Kind, Name and Namespace read the object's identity ("" when absent).
@@ -156,7 +214,7 @@ func Decode(path string, src *model.Source, lim Limits) (objs []*Object, skipped
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			continue
 		}
-		d := &decoder{budget: lim.MaxNodes, maxDepth: lim.MaxDepth}
+		d := &decoder{budget: lim.MaxNodes, maxDepth: lim.MaxDepth, dups: &[]duplicate{}}
 		v, err := d.value(n, 0)
 		if err != nil {
 			r := src.LineRange(n.Line, n.Line)
@@ -181,7 +239,8 @@ func Decode(path string, src *model.Source, lim Limits) (objs []*Object, skipped
 				if itemsNode != nil && itemsNode.Kind == yaml.SequenceNode && i < len(itemsNode.Content) {
 					node = itemsNode.Content[i]
 				}
-				objs = append(objs, &Object{Value: im, Index: yamlpos.Build(node, src), Doc: docs - 1, Item: i, Line: lineOf(node, n), Node: node})
+				objs = append(objs, &Object{Value: im, Index: yamlpos.Build(node, src), Doc: docs - 1, Item: i, Line: lineOf(node, n), Node: node,
+					Duplicates: duplicatesIn(node, *d.dups)})
 			}
 			continue
 		}
@@ -189,7 +248,8 @@ func Decode(path string, src *model.Source, lim Limits) (objs []*Object, skipped
 			skipped++
 			continue
 		}
-		objs = append(objs, &Object{Value: m, Index: yamlpos.Build(n, src), Doc: docs - 1, Item: -1, Line: n.Line, Node: n})
+		objs = append(objs, &Object{Value: m, Index: yamlpos.Build(n, src), Doc: docs - 1, Item: -1, Line: n.Line, Node: n,
+			Duplicates: duplicatesIn(n, *d.dups)})
 	}
 	return objs, skipped, errs
 }
@@ -223,6 +283,12 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // yamlError turns a yaml.v3 error into a FileError at the file's line.
+// YAMLError is a YAML library's error as a file error, at the line the error names
+// when it names one.
+func YAMLError(path string, src *model.Source, err error) model.FileError {
+	return yamlError(path, src, 0, err)
+}
+
 func yamlError(path string, src *model.Source, first int, err error) model.FileError {
 	msg := err.Error()
 	fe := model.FileError{File: path}
@@ -273,6 +339,15 @@ func DecodeNode(n *yaml.Node) (any, error) {
 type decoder struct {
 	budget   int
 	maxDepth int
+	// dups, when set, collects keys written twice in one mapping of the document
+	// itself (not of what an alias or merge key repeats).
+	dups *[]duplicate
+}
+
+// duplicate is a mapping key written again, and the line of its first occurrence.
+type duplicate struct {
+	key   *yaml.Node
+	first int
 }
 
 var errBudget = errors.New("document expands to too many values (YAML aliases?)")
@@ -309,7 +384,11 @@ func (d *decoder) value(n *yaml.Node, depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			m[keyString(k)] = val
+			key := keyString(k)
+			if _, seen := m[key]; seen && d.dups != nil && k.Kind == yaml.ScalarNode {
+				*d.dups = append(*d.dups, duplicate{key: k, first: firstKeyLine(n, key)})
+			}
+			m[key] = val
 		}
 		for _, mg := range merges {
 			if err := d.merge(m, mg, depth+1); err != nil {
@@ -331,6 +410,16 @@ func (d *decoder) value(n *yaml.Node, depth int) (any, error) {
 		return scalar(n), nil
 	}
 	return nil, nil
+}
+
+// firstKeyLine is the line of the first key named key in the mapping n.
+func firstKeyLine(n *yaml.Node, key string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if keyString(n.Content[i]) == key {
+			return n.Content[i].Line
+		}
+	}
+	return 0
 }
 
 // merge applies a merge key: keys already written win.

@@ -20,6 +20,9 @@ const (
 	KeyRelated = "related"
 	// KeySet describes the set the object was linted in.
 	KeySet = "set"
+	// KeyDuplicateKeys lists the keys written twice in one mapping of the object
+	// ({ptr, key, first_line}); absent when there are none.
+	KeyDuplicateKeys = "duplicate_keys"
 )
 
 // podSpecPaths are the pod-spec carriers and where their pod spec is.
@@ -111,6 +114,13 @@ func Input(o *Object, origin Origin, related map[string]any, set map[string]any)
 		}
 	}
 	in[KeyContainers] = containers
+	if len(o.Duplicates) > 0 {
+		dups := make([]any, len(o.Duplicates))
+		for i, d := range o.Duplicates {
+			dups[i] = map[string]any{"ptr": d.Pointer, "key": d.Key, "first_line": d.FirstLine}
+		}
+		in[KeyDuplicateKeys] = dups
+	}
 	in[KeyOrigin] = origin.value()
 	if related == nil {
 		related = map[string]any{}

@@ -113,6 +113,37 @@ func TestAliasBomb(t *testing.T) {
 	}
 }
 
+// TestDuplicateKey: a key written twice in one mapping is listed in the input with
+// its pointer, once even when an alias or merge key repeats the mapping; the value and
+// its location are the last ones, as a JSON decoder keeps. The same key in different
+// mappings is no duplicate.
+func TestDuplicateKey(t *testing.T) {
+	src := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: &l {app: a, tier: t, app: b}\n" +
+		"  annotations:\n    <<: *l\nspec:\n  containers:\n    - name: a\n      image: nginx:1.25\n" +
+		"      image: nginx:latest\n    - name: b\n      image: nginx:1.25\n"
+	docs, errs := kubernetes.Parse("dup.yaml", []byte(src))
+	if len(docs) != 1 || len(errs) != 0 {
+		t.Fatalf("%d documents, errors %v", len(docs), errs)
+	}
+	in := docs[0].Input.(map[string]any)
+	var got []string
+	dups, _ := in[kubernetes.KeyDuplicateKeys].([]any)
+	for _, d := range dups {
+		m := d.(map[string]any)
+		ptr := m["ptr"].(string)
+		r := docs[0].Locations.Locate(ptr)
+		got = append(got, fmt.Sprintf("%s %v first %v at %d:%d", ptr, m["key"], m["first_line"], r.Start.Line, r.Start.Column))
+	}
+	want := []string{"/metadata/labels/app app first 5 at 5:32", "/spec/containers/0/image image first 11 at 12:7"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("duplicates (-want +got):\n%s", diff)
+	}
+	c := in["spec"].(map[string]any)["containers"].([]any)[0].(map[string]any)
+	if img := c["image"]; img != "nginx:latest" {
+		t.Errorf("image = %v, want the last value", img)
+	}
+}
+
 // TestRelations: cross-object facts over a set of files.
 func TestRelations(t *testing.T) {
 	src, err := os.ReadFile("testdata/cases/multi/manifest.yaml")

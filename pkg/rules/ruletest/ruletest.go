@@ -31,6 +31,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/lint"
@@ -104,9 +105,10 @@ func Run(ctx context.Context, reg *rules.Registry, r model.Rule, root string) Re
 			p := filepath.Join(dir, name)
 			res.Fixtures = append(res.Fixtures, Fixture{Name: name, Path: p, Problems: checkChart(ctx, eng, r, p)})
 			continue
-		case e.IsDir() && (strings.HasPrefix(name, "bad") || strings.HasPrefix(name, "good")) && r.Target == model.KindCompose:
+		case e.IsDir() && (strings.HasPrefix(name, "bad") || strings.HasPrefix(name, "good")) && (r.Target == model.KindCompose || r.Target == model.KindCross):
 			// A Compose project fixture (testdata/bad-<name>/compose.yaml with its override
-			// file, .env, env_file …): want lines may be in any of its files.
+			// file, .env, env_file, and for a cross rule its Dockerfile): want lines may be
+			// in any of its files.
 			if strings.HasPrefix(name, "bad") {
 				bad++
 			} else {
@@ -149,13 +151,13 @@ func Run(ctx context.Context, reg *rules.Registry, r model.Rule, root string) Re
 // optionsLine is a full-line comment `# options: {"name": value}` that runs the fixture
 // with the rule's options set (a rule that says nothing until it is configured, such as
 // an allow list, needs it for its bad fixture).
-var optionsLine = regexp.MustCompile(`^\s*#\s*options:\s*(\{.*\})\s*$`)
+var optionsLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*#\s*options:\s*(\{.*\})\s*$`) })
 
 // fixtureEngine returns the engine for a fixture: eng, or one with the fixture's options.
 func fixtureEngine(reg *rules.Registry, sel rules.Selection, r model.Rule, src []byte, eng *rules.Engine) (*rules.Engine, error) {
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	for sc.Scan() {
-		m := optionsLine.FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r"))
+		m := optionsLine().FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r"))
 		if m == nil {
 			continue
 		}
@@ -178,11 +180,15 @@ type want struct {
 	file string // the file the finding must be in; "" for a one-file fixture
 }
 
-var wantLine = regexp.MustCompile(`^\s*#\s*want:\s*([A-Za-z0-9_-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$`)
+var wantLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*#\s*want:\s*([A-Za-z0-9_-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$`)
+})
 
 // trailingWant is a want comment at the end of a YAML line (`image: nginx  # want: x`):
 // it applies to its own line.
-var trailingWant = regexp.MustCompile(`\s#\s*want:\s*([A-Za-z0-9_-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$`)
+var trailingWant = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\s#\s*want:\s*([A-Za-z0-9_-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$`)
+})
 
 // isYAMLFixture is a fixture whose want comments may also trail a line.
 func isYAMLFixture(name string) bool {
@@ -195,9 +201,9 @@ func parseWantsIn(src []byte, trailing bool) ([]want, error) {
 	var pending, out []want
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
-		m := wantLine.FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r"))
+		m := wantLine().FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r"))
 		if m == nil {
-			if tm := trailingWant.FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r")); trailing && tm != nil {
+			if tm := trailingWant().FindStringSubmatch(strings.TrimSuffix(sc.Text(), "\r")); trailing && tm != nil {
 				w := want{line: n, rule: tm[1]}
 				if tm[2] != "" {
 					re, err := regexp.Compile(strings.ReplaceAll(tm[2], `\"`, `"`))

@@ -1,0 +1,85 @@
+// Package testutil holds the helpers the tests of several packages share: finding the
+// repository's root and the shared material beside it (../shared: the measurement
+// corpus, the official SARIF schema), and validating JSON against a JSON Schema. Only
+// tests import it.
+package testutil
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// Root is the repository's root: the directory holding go.mod, found by walking up
+// from the test's working directory (the package directory under `go test`).
+func Root(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared returns the path of elem under ../shared, the directory beside the
+// repository's root that holds material never copied into it. The test is skipped,
+// saying so, when that path does not exist: a checkout on its own still passes.
+func Shared(tb testing.TB, elem ...string) string {
+	tb.Helper()
+	path := filepath.Join(append([]string{Root(tb), "..", "shared"}, elem...)...)
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("%s is not there (it comes with ../shared): %v", path, err)
+	}
+	return path
+}
+
+// Schema compiles the JSON Schema at path. The draft comes from the file's $schema:
+// draft-04 for the official SARIF schema, 2020-12 for ours.
+func Schema(tb testing.TB, path string) *jsonschema.Schema {
+	tb.Helper()
+	sch, err := jsonschema.NewCompiler().Compile(path)
+	if err != nil {
+		tb.Fatalf("compile %s: %v", path, err)
+	}
+	return sch
+}
+
+// ErrNotJSON is the error of CheckJSON for text that is not JSON at all.
+var ErrNotJSON = errors.New("not JSON")
+
+// CheckJSON validates JSON text against sch: nil when it matches, an error wrapping
+// ErrNotJSON when it is not JSON, the schema's validation error otherwise.
+func CheckJSON(sch *jsonschema.Schema, data []byte) error {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrNotJSON, err)
+	}
+	return sch.Validate(doc)
+}
+
+// ValidateJSON checks that out is JSON that sch accepts: the test stops when out is
+// not JSON, and fails, showing out, when it does not match.
+func ValidateJSON(tb testing.TB, sch *jsonschema.Schema, out []byte) {
+	tb.Helper()
+	err := CheckJSON(sch, out)
+	switch {
+	case errors.Is(err, ErrNotJSON):
+		tb.Fatalf("output is %v", err)
+	case err != nil:
+		tb.Errorf("output does not match the schema:\n%v\n\noutput:\n%s", err, out)
+	}
+}

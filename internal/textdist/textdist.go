@@ -1,0 +1,28 @@
+// Package textdist measures how far apart two names are, for the "did you mean"
+// suggestions of the configuration and of rule names. It is the one edit distance of
+// the repository.
+package textdist
+
+// Levenshtein returns the edit distance between a and b: the fewest single-byte
+// insertions, deletions and substitutions that turn one into the other. It compares
+// bytes, which is what rule, option and key names are made of; callers fold case
+// themselves when they mean to ignore it.
+func Levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,313 @@
+package lint
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/infralint/infralint/pkg/cache"
+	"github.com/infralint/infralint/pkg/discover"
+	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/compose"
+	"github.com/infralint/infralint/pkg/rules"
+)
+
+// The result cache (pkg/cache): an input's result after the filter stage, before the
+// baseline, keyed by the cache's salt, the run's settings and the input's kind and
+// paths, and valid while the files it was computed from are unchanged. The salt
+// (Options.Cache) must identify the binary, the configuration (the Plan: per-path
+// rules and severities, exclusions) and the user policies; the run's own settings
+// (rules, options, parser settings, limits) are added here.
+//
+// What each kind depends on:
+//
+//   - a Dockerfile: its content, and what ReadContext looks at for its build context
+//     (contextDeps);
+//   - manifests: the content of the files of the set;
+//   - a Compose project: every file under its directory (the parser reads nothing
+//     outside it), the env files of the configuration, and per linked Dockerfile its
+//     build context and whether the run lints it. A project that lints a Dockerfile
+//     itself (one the run does not otherwise lint) is not cached: which project of a
+//     run lints it depends on the other inputs;
+//   - a chart: every file under its directory (or the archive), and its values files.
+//     A chart with an error is cached only when every error is a template's own
+//     (`required`, `fail`, a bad expression), at its line: a timeout, an output or
+//     memory limit, or a failed render process may not happen next time.
+//
+// Results with evaluation errors, and those of a cancelled run, are not cached.
+
+// cacheRun is a run's use of the result cache.
+type cacheRun struct {
+	c           *cache.Cache
+	settings    string          // the hash of the run's settings, part of every key
+	dockerfiles map[string]bool // absolute paths of the Dockerfiles the run lints as inputs
+	aboves      sync.Map        // directory → its depAbove hash
+}
+
+// Dependency kinds of pkg/lint.
+const (
+	depAbove  = "dockerfile-above"  // Path: a directory; Hash: its and its parents' .git and .dockerignore
+	depLinked = "linked-dockerfile" // Path: abs\x00path of a Compose build's Dockerfile; Hash: who lints it
+)
+
+func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheRun {
+	if opts.Cache == nil {
+		return nil
+	}
+	// The rules' metadata comes with the binary or the user's policies (in the salt):
+	// which rules run, at which severity, is the run's.
+	var rs []string
+	for _, r := range eng.Rules() {
+		rs = append(rs, fmt.Sprintf("%s %s %s %v %s", r.ID, r.Target, r.Severity, r.Enabled, r.Source))
+	}
+	slices.Sort(rs)
+	settings, err := json.Marshal(struct {
+		Rules         []string
+		Helm          any
+		Compose       any
+		MaxFileSize   int64
+		MaxLineLength int
+		NoInline      bool
+		HelmTimeout   int64
+		HelmMaxOutput int
+		CWD           string
+	}{rs, opts.Helm, opts.Compose, opts.MaxFileSize, opts.MaxLineLength, opts.NoInlineIgnores,
+		int64(opts.HelmTimeout), opts.HelmMaxOutput, cwd()})
+	if err != nil {
+		return nil
+	}
+	sum := sha256.Sum256(settings)
+	r := &cacheRun{c: opts.Cache, settings: string(sum[:]), dockerfiles: map[string]bool{}}
+	for _, f := range files {
+		if f.Kind == model.KindDockerfile {
+			if abs, err := filepath.Abs(f.Path); err == nil {
+				r.dockerfiles[abs] = true
+			}
+		}
+	}
+	return r
+}
+
+func cwd() string {
+	d, _ := filepath.Abs(".")
+	return d
+}
+
+// cachedLint is lintFile through the cache.
+func cachedLint(ctx context.Context, eng *rules.Engine, flt *filter, f discover.File, opts Options) fileResult {
+	r := opts.cache
+	key := r.c.Key(append([]string{r.settings, string(f.Kind), f.Path}, f.Related...)...)
+	if e, ok := r.c.Get(key, func(d cache.Dep) (string, bool) { return r.current(d, opts) }); ok {
+		return fromEntry(e)
+	}
+	docs, errs := Load(f, opts)
+	loadErrs := len(errs)
+	out := evaluate(ctx, eng, flt, docs, errs)
+	if ctx.Err() != nil || len(out.errs) != loadErrs {
+		return out // cancelled, or an evaluation error
+	}
+	if deps, ok := r.deps(f, docs, errs[:loadErrs], opts); ok {
+		r.c.Put(key, toEntry(out, deps))
+	}
+	return out
+}
+
+// deterministicRenderError reports whether a chart's error is one its templates give
+// whenever they are rendered with the same files and settings.
+func deterministicRenderError(e model.FileError) bool {
+	m := e.Message
+	return e.Range != nil && strings.Contains(m, ": template does not render: ") &&
+		!strings.Contains(m, "did not finish") && !strings.Contains(m, "too much output") &&
+		!strings.Contains(m, "memory") && !strings.Contains(m, "render process")
+}
+
+// current recomputes a dependency of a kind pkg/lint adds.
+func (r *cacheRun) current(d cache.Dep, opts Options) (string, bool) {
+	switch d.Kind {
+	case depAbove:
+		return r.above(d.Path), true
+	case depLinked:
+		abs, path, _ := strings.Cut(d.Path, "\x00")
+		return r.linkedBy(abs, path, opts), true
+	}
+	return "", false
+}
+
+// contextDeps are what dockerfile.ReadContext reads for the Dockerfile at path: the
+// two ignore files beside it (their content), and for its directory and every parent
+// up to the root whether .git is a directory and .dockerignore a file (it stops at
+// the repository root, a testdata directory or 12 levels; all of them are recorded,
+// which is more than it looks at, never less). Recording these rather than calling
+// ReadContext on lookup lets every Dockerfile of a run share the parents' probes.
+func contextDeps(path string) []cache.Dep {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return []cache.Dep{{Kind: "unknown"}} // never valid: not cached
+	}
+	dir := filepath.Dir(abs)
+	return []cache.Dep{
+		{Kind: cache.KindFile, Path: filepath.Join(dir, filepath.Base(abs)+".dockerignore")},
+		{Kind: cache.KindFile, Path: filepath.Join(dir, ".dockerignore")},
+		{Kind: depAbove, Path: dir},
+	}
+}
+
+// above is the depAbove hash of dir: .git and .dockerignore in it and its parents.
+func (r *cacheRun) above(dir string) string {
+	if v, ok := r.aboves.Load(dir); ok {
+		return v.(string)
+	}
+	kind := func(p string) string {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return "-"
+		case st.IsDir():
+			return "d"
+		case st.Mode().IsRegular():
+			return "f"
+		}
+		return "o"
+	}
+	h := kind(filepath.Join(dir, ".git")) + kind(filepath.Join(dir, ".dockerignore"))
+	if parent := filepath.Dir(dir); parent != dir {
+		h += r.above(parent)
+	}
+	r.aboves.Store(dir, h)
+	return h
+}
+
+// linkedBy says who lints a Dockerfile a Compose build names: the run ("input"), no
+// one ("excluded"), or the first project that links it ("project": not cacheable).
+func (r *cacheRun) linkedBy(abs, path string, opts Options) string {
+	switch {
+	case r.dockerfiles[abs]:
+		return "input"
+	case opts.Plan != nil && opts.Plan.Excluded(path, false):
+		return "excluded"
+	}
+	return "project"
+}
+
+// deps lists what an input's result was computed from; false when that is not certain.
+func (r *cacheRun) deps(f discover.File, docs []*model.Document, errs []model.FileError, opts Options) ([]cache.Dep, bool) {
+	var deps []cache.Dep
+	file := func(p string) { deps = append(deps, cache.Dep{Kind: cache.KindFile, Path: p}) }
+	switch f.Kind {
+	case model.KindDockerfile:
+		file(f.Path)
+		deps = append(deps, contextDeps(f.Path)...)
+	case model.KindKubernetes:
+		file(f.Path)
+		for _, p := range f.Related {
+			file(p)
+		}
+	case model.KindCompose:
+		deps = append(deps, cache.Dep{Kind: cache.KindTree, Path: filepath.Dir(f.Path)})
+		file(f.Path)
+		for _, p := range f.Related {
+			file(p)
+		}
+		for _, p := range composeOptions(f, opts).EnvFiles {
+			file(p)
+		}
+		for _, p := range opts.Compose.Files {
+			file(p)
+		}
+		for _, d := range docs {
+			if d.Kind == model.KindDockerfile {
+				return nil, false // a Dockerfile this project lints for the run
+			}
+			if d.Kind != model.KindCompose {
+				continue
+			}
+			in, ok := d.Input.(*compose.Input)
+			if !ok {
+				return nil, false // its builds cannot be known
+			}
+			for _, svc := range in.Services {
+				if svc.Build == nil || svc.Build.Linked == nil || svc.Build.Linked.Inline {
+					continue
+				}
+				ld := svc.Build.Linked
+				if r.linkedBy(ld.Abs, ld.Path, opts) == "project" {
+					return nil, false
+				}
+				file(ld.Abs)
+				deps = append(deps, contextDeps(ld.Abs)...)
+				deps = append(deps, cache.Dep{Kind: depLinked, Path: ld.Abs + "\x00" + ld.Path})
+			}
+		}
+	case model.KindHelm:
+		for _, e := range errs {
+			if !deterministicRenderError(e) {
+				return nil, false
+			}
+		}
+		if discover.IsChartDir(f.Path) {
+			deps = append(deps, cache.Dep{Kind: cache.KindTree, Path: f.Path})
+		} else {
+			file(f.Path)
+		}
+		for _, set := range helmOptions(f.Path, opts).ValuesSets {
+			for _, v := range set.Files {
+				file(v)
+				if !filepath.IsAbs(v) {
+					file(filepath.Join(f.Path, v))
+				}
+			}
+		}
+	default:
+		return nil, false
+	}
+	for i := range deps {
+		h, ok := r.hash(deps[i], opts)
+		if !ok {
+			return nil, false
+		}
+		deps[i].Hash = h
+	}
+	return deps, true
+}
+
+func (r *cacheRun) hash(d cache.Dep, opts Options) (string, bool) {
+	switch d.Kind {
+	case cache.KindFile:
+		h, err := r.c.HashFile(d.Path)
+		return h, err == nil
+	case cache.KindTree:
+		h, err := r.c.HashTree(d.Path)
+		return h, err == nil
+	}
+	return r.current(d, opts)
+}
+
+// toEntry keeps what collect and the reporters use of a result: the findings, errors
+// and warnings, and the text of the files findings are in.
+func toEntry(out fileResult, deps []cache.Dep) *cache.Entry {
+	e := &cache.Entry{Deps: deps, Findings: out.findings, Suppressed: out.suppressed,
+		Errors: out.errs, Warnings: out.warnings, Sources: map[string][]byte{}}
+	for _, list := range [][]model.Finding{out.findings, out.suppressed} {
+		for _, f := range list {
+			if src, ok := out.sources[f.File]; ok && src != nil {
+				e.Sources[f.File] = src.Text
+			}
+		}
+	}
+	return e
+}
+
+func fromEntry(e *cache.Entry) fileResult {
+	out := fileResult{findings: e.Findings, suppressed: e.Suppressed, errs: e.Errors, warnings: e.Warnings,
+		sources: make(map[string]*model.Source, len(e.Sources))}
+	for p, text := range e.Sources {
+		out.sources[p] = model.NewSource(text)
+	}
+	return out
+}

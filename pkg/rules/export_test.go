@@ -1,0 +1,4 @@
+package rules
+
+// InputValue exposes inputValue to the benchmarks of package rules_test.
+var InputValue = inputValue
