@@ -9,8 +9,9 @@
 #   scripts/bench.sh --install  first apt-get install hyperfine, time and jq when missing
 #
 # Whole-process timings use hyperfine when present, else a loop timed with bash's `time`.
-# The corpus runs use ../shared/corpus/dockerfiles (third-party files: read in place,
-# never copied into the repository) and are skipped when it is absent.
+# The corpus runs use ../shared/corpus (third-party files: read in place, never copied
+# into the repository): its Dockerfiles with -j 1 and all cores, each other kind and the
+# whole corpus at once; they are skipped when it is absent. The result cache is off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -140,6 +141,15 @@ if [[ -d $corpus ]]; then
   measure floor_jn "corpus, every rule off, -j $ncpu" "${whole[@]}" "$bin" --no-color --disable "$all_rules" "$corpus"
   log "counting corpus files and errors"
   read -r c_files c_findings c_errors c_error_files <<<"$("$bin" --format json --fail-on none "$corpus" 2>/dev/null | report_counts || true)"
+  # The other kinds, and the whole corpus at once: all cores, rules on and off.
+  for kind in compose k8s charts; do
+    [[ -d ../shared/corpus/$kind ]] || continue
+    measure "${kind}_jn" "$kind corpus, -j $ncpu" "${whole[@]}" "$bin" --no-color "../shared/corpus/$kind"
+    measure "${kind}_floor_jn" "$kind corpus, every rule off, -j $ncpu" "${whole[@]}" "$bin" --no-color --disable "$all_rules" "../shared/corpus/$kind"
+  done
+  measure all_j1 "whole corpus (every kind), -j 1" "${whole[@]}" "$bin" --no-color -j 1 ../shared/corpus
+  measure all_jn "whole corpus (every kind), -j $ncpu" "${whole[@]}" "$bin" --no-color ../shared/corpus
+  measure all_floor_jn "whole corpus, every rule off, -j $ncpu" "${whole[@]}" "$bin" --no-color --disable "$all_rules" ../shared/corpus
 else
   log "no corpus at $corpus: skipping the corpus runs"
 fi
@@ -156,7 +166,7 @@ init_pkgs=$(awk '{ print $2 }' "$work/init.txt" | sort -u | wc -l)
 init_top=$(sort -k2,2 -k3,3g "$work/init.txt" | awk '
     { if ($2 != prev && prev != "") flush(); prev = $2; v[++n] = $3 }
     function flush() { print prev, v[int((n + 1) / 2)]; n = 0 }
-    END { if (prev != "") flush() }' | sort -k2,2gr | head -n 3 | awk '{ printf "%s`%s` %s ms", (NR > 1 ? ", " : ""), $1, $2 }')
+    END { if (prev != "") flush() }' | sort -k2,2gr | awk 'NR <= 3 { printf "%s`%s` %s ms", (NR > 1 ? ", " : ""), $1, $2 }')
 
 # Peak RSS (median of rss_runs), in MB.
 peak_rss() {
@@ -174,6 +184,7 @@ if [[ -x /usr/bin/time ]]; then
   if $have_corpus; then
     rss+=("corpus, -j 1	$(peak_rss "$bin" --no-color -j 1 "$corpus")")
     rss+=("corpus, -j $ncpu	$(peak_rss "$bin" --no-color "$corpus")")
+    rss+=("whole corpus (every kind), -j $ncpu	$(peak_rss "$bin" --no-color ../shared/corpus)")
   fi
 else
   log "no /usr/bin/time (apt package 'time', or --install): no peak RSS"
@@ -239,6 +250,12 @@ report() {
     echo "Corpus: $c_files files linted from \`$corpus\`, $c_findings findings; files with errors: $c_error_files ($c_errors errors reported)."
     echo "Throughput (median): $files_s_j1 files/s with -j 1, $files_s_jn files/s with -j $ncpu (×$(ratio "$(col corpus_j1 med)" "$(col corpus_jn med)"))."
     echo "Rules cost ×$(ratio "$(col corpus_j1 med)" "$(col floor_j1 med)") the rules-off floor at -j 1 (×$(ratio "$(col corpus_j1 cpu)" "$(col floor_j1 cpu)") in CPU)."
+    local kind
+    for kind in compose k8s charts; do
+      [[ $(col "${kind}_jn" med) != - ]] || continue
+      echo "${kind^} corpus: rules cost ×$(ratio "$(col "${kind}_jn" med)" "$(col "${kind}_floor_jn" med)") the floor (×$(ratio "$(col "${kind}_jn" cpu)" "$(col "${kind}_floor_jn" cpu)") in CPU)."
+    done
+    echo "Whole corpus: rules cost ×$(ratio "$(col all_jn med)" "$(col all_floor_jn med)") the floor (×$(ratio "$(col all_jn cpu)" "$(col all_floor_jn cpu)") in CPU); $ncpu workers are ×$(ratio "$(col all_j1 med)" "$(col all_jn med)") faster than one."
     echo
   fi
   if ((${#rss[@]})); then
