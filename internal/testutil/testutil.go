@@ -15,11 +15,15 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
+// startDir is the working directory the test binary started in: the package
+// directory under `go test`, whatever directory a test moves to later.
+var startDir, startErr = os.Getwd()
+
 // Root is the repository's root: the directory holding go.mod, found by walking up
-// from the test's working directory (the package directory under `go test`).
+// from the package directory.
 func Root(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
+	dir, err := startDir, startErr
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -76,15 +77,4 @@ var (
 func (d Duration) Std() time.Duration { return time.Duration(d) }
 
 // String writes the size in the largest unit that divides it, as limits are set.
-func (b ByteSize) String() string {
-	n := int64(b)
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GiB", n>>30)
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d-byte", n)
-}
+func (b ByteSize) String() string { return bytesize.Format(int64(b)) }

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -91,7 +92,7 @@ func lintBuffer(ctx context.Context, eng *rules.Engine, flt *filter, path string
 // get from beside it is read from beside path.
 func parseBuffer(path string, kind model.Kind, src []byte, opts Options) ([]*model.Document, []model.FileError) {
 	if limit := maxSize(opts); int64(len(src)) > limit {
-		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("file is larger than the %s limit", size(limit))}}
+		return nil, []model.FileError{{File: path, Message: fmt.Sprintf("file is larger than the %s limit", bytesize.Format(limit))}}
 	}
 	switch kind {
 	case model.KindDockerfile:

@@ -3,13 +3,13 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"unicode/utf8"
 
-	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/compose"
@@ -101,7 +101,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("file is larger than the %s limit: not read", size(limit))
+		return nil, fmt.Errorf("file is larger than the %s limit: not read", bytesize.Format(limit))
 	}
 	return data, nil
 }
@@ -122,16 +122,13 @@ func longLine(path string, src []byte, limit int) *model.FileError {
 			end := utf8.RuneCount(src[:min(40, i)]) + 1 // the start of the line
 			r := model.Range{Start: model.Position{Line: line, Column: 1}, End: model.Position{Line: line, Column: end}}
 			return &model.FileError{File: path, Range: &r, Message: fmt.Sprintf(
-				"line %d is longer than the %s limit for one line: not read", line, size(int64(limit)))}
+				"line %d is longer than the %s limit for one line: not read", line, bytesize.Format(int64(limit)))}
 		}
 		src = src[min(i+1, len(src)):]
 		line++
 	}
 	return nil
 }
-
-// size writes a limit in the unit it was set in.
-func size(n int64) string { return config.ByteSize(n).String() }
 
 // loadManifests reads the Kubernetes manifests of one set: a file, or the manifests of
 // one directory (Path and Related), whose objects cross-object rules see together.

@@ -21,6 +21,7 @@ import (
 
 	rast "github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/dockerfile"
 	"github.com/infralint/infralint/pkg/rules"
@@ -370,14 +371,7 @@ func benchDocument(b *testing.B) *model.Document {
 
 func corpusDir(b *testing.B) string {
 	b.Helper()
-	root, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus", "dockerfiles"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(root); err != nil {
-		b.Skipf("no measurement corpus at %s", root)
-	}
-	return root
+	return testutil.Shared(b, "corpus", "dockerfiles")
 }
 
 // cpuPerOp reports the process's CPU time per iteration; call it as defer cpuPerOp(b)()

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/compose"
 	"github.com/infralint/infralint/pkg/rules"
@@ -21,7 +22,7 @@ import (
 // place; the benchmarks skip when it is absent.
 func corpusProjects(b *testing.B) []string {
 	b.Helper()
-	root := filepath.Join("..", "..", "..", "..", "shared", "corpus", "compose")
+	root := testutil.Shared(b, "corpus", "compose")
 	var out []string
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yml") || strings.HasSuffix(p, ".yaml")) {

@@ -174,7 +174,8 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 	fail := func(file string, r *model.Range, format string, args ...any) []model.FileError {
 		return []model.FileError{{File: file, Range: r, Message: fmt.Sprintf("values set %s: ", set.Name) + fmt.Sprintf(format, args...)}}
 	}
-	files, err := readValuesFiles(l.cf, set.Files, l.o.MaxFileSize)
+	sets := append(slices.Clone(set.Set), l.o.Set...)
+	ps, err := prepareSet(l.cf, set.Files, sets, l.o)
 	if err != nil {
 		var pe *placedError
 		if errors.As(err, &pe) {
@@ -182,16 +183,7 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 		}
 		return nil, fail(where, nil, "%v", err)
 	}
-	sets := append(slices.Clone(set.Set), l.o.Set...)
-	vals, err := userValues(files, sets)
-	if err != nil {
-		return nil, fail(where, nil, "%v", err)
-	}
-	owners := map[*chart.File]*chartFiles{}
-	ch, err := l.cf.build(owners)
-	if err != nil {
-		return nil, fail(where, nil, "loading chart: %v", err)
-	}
+	files, vals, ch, owners := ps.files, ps.vals, ps.ch, ps.owners
 	var out rendered
 	if sb := l.o.Sandbox; sb != nil {
 		out, err = sb.render(renderRequest{

@@ -3,6 +3,7 @@ package helm
 import (
 	"bytes"
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"io"
 	"io/fs"
 	"os"
@@ -81,7 +82,7 @@ func readLimited(p string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than the %s limit", p, size(limit))
+		return nil, fmt.Errorf("%s is larger than the %s limit", p, bytesize.Format(limit))
 	}
 	return data, nil
 }
@@ -137,10 +138,10 @@ func fromDir(root string, lim loadLimits, budget *int64) (*chartFiles, error) {
 			return nil
 		}
 		if info.Size() > lim.maxFile {
-			return fmt.Errorf("%s is larger than the %s limit", rel, size(lim.maxFile))
+			return fmt.Errorf("%s is larger than the %s limit", rel, bytesize.Format(lim.maxFile))
 		}
 		if *budget -= info.Size(); *budget < 0 {
-			return fmt.Errorf("chart is larger than the %s limit", size(lim.maxTotal))
+			return fmt.Errorf("chart is larger than the %s limit", bytesize.Format(lim.maxTotal))
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -271,15 +272,4 @@ func missingDependencies(ch *chart.Chart) []string {
 		}
 	}
 	return missing
-}
-
-// size writes a limit in the unit it was set in.
-func size(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d-byte", n)
 }

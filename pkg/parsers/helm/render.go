@@ -3,6 +3,7 @@ package helm
 import (
 	"errors"
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -258,7 +259,7 @@ func renderNow(ch *chart.Chart, vals map[string]any, o Options) (out rendered, e
 }
 
 func tooBigError(total, limit int) error {
-	return fmt.Errorf("%w: %d KiB, over the %s limit", errTooBig, total>>10, size(int64(limit)))
+	return fmt.Errorf("%w: %d KiB, over the %s limit", errTooBig, total>>10, bytesize.Format(int64(limit)))
 }
 
 // templateError is a render error with the template and line Helm names.

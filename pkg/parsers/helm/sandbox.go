@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/infralint/infralint/internal/bytesize"
 	"io"
 	"os"
 	"os/exec"
@@ -181,7 +182,7 @@ type worker struct {
 	stdin  io.WriteCloser
 	enc    *json.Encoder
 	dec    *json.Decoder
-	stderr *tailBuffer
+	stderr *headBuffer
 	exited chan struct{} // closed when the child has exited and cmd.ProcessState is set
 }
 
@@ -196,7 +197,7 @@ func startWorker(exe string, maxMemory int64) (*worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &worker{cmd: cmd, stdin: stdin, stderr: &tailBuffer{max: 4 << 10}, exited: make(chan struct{})}
+	w := &worker{cmd: cmd, stdin: stdin, stderr: &headBuffer{max: 4 << 10}, exited: make(chan struct{})}
 	cmd.Stderr = w.stderr
 	if err := cmd.Start(); err != nil {
 		return nil, err
@@ -222,7 +223,7 @@ func (w *worker) stop() {
 func (w *worker) failure(err error, maxMemory int64) error {
 	w.stop()
 	if st := w.cmd.ProcessState; st != nil && st.ExitCode() == exitMemory {
-		return fmt.Errorf("%w: it used more than %s of memory", errTooBig, size(maxMemory))
+		return fmt.Errorf("%w: it used more than %s of memory", errTooBig, bytesize.Format(maxMemory))
 	}
 	msg := strings.TrimSpace(w.stderr.String())
 	if msg == "" {
@@ -234,15 +235,15 @@ func (w *worker) failure(err error, maxMemory int64) error {
 	return fmt.Errorf("the render process failed: %s", msg)
 }
 
-// tailBuffer keeps the first bytes written to it, up to max: the start of a crash
+// headBuffer keeps the first bytes written to it, up to max: the start of a crash
 // report is the part that says what happened.
-type tailBuffer struct {
+type headBuffer struct {
 	mu  sync.Mutex
 	buf []byte
 	max int
 }
 
-func (b *tailBuffer) Write(p []byte) (int, error) {
+func (b *headBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if room := b.max - len(b.buf); room > 0 {
@@ -251,7 +252,7 @@ func (b *tailBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func (b *tailBuffer) String() string {
+func (b *headBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return string(b.buf)
@@ -284,36 +285,47 @@ func handle(req renderRequest) renderResponse {
 		ReleaseName: req.ReleaseName, Namespace: req.Namespace, KubeVersion: req.KubeVersion,
 		APIVersions: req.APIVersions, MaxOutput: req.MaxOutput, MaxFileSize: req.MaxFileSize,
 	}.withDefaults()
-	ch, vals, err := prepareChart(req.Chart, req.Files, req.Set, o)
+	cf, err := readChart(req.Chart, loadLimits{maxFile: o.MaxFileSize, maxTotal: o.MaxFileSize * 16})
+	if err != nil {
+		return renderResponse{Err: "reading chart: " + err.Error()}
+	}
+	ps, err := prepareSet(cf, req.Files, req.Set, o)
 	if err != nil {
 		return renderResponse{Err: err.Error()}
 	}
-	out, err := renderNow(ch, vals, o)
+	out, err := renderNow(ps.ch, ps.vals, o)
 	if err != nil {
 		return renderResponse{Err: err.Error(), TooBig: errors.Is(err, errTooBig)}
 	}
 	return renderResponse{Out: out}
 }
 
-// prepareChart reads a chart and a set's values as Load does.
-func prepareChart(p string, files, sets []string, o Options) (*chart.Chart, map[string]any, error) {
-	cf, err := readChart(p, loadLimits{maxFile: o.MaxFileSize, maxTotal: o.MaxFileSize * 16})
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading chart: %w", err)
-	}
+// preparedSet is a chart tree and a values set, ready to render.
+type preparedSet struct {
+	files  []*valuesFile
+	vals   map[string]any
+	ch     *chart.Chart
+	owners map[*chart.File]*chartFiles // the chart file each of ch's files came from
+}
+
+// prepareSet reads a set's values files, merges them with its --set assignments, and
+// builds the chart tree, as both Load and a render child do. An error in a values file
+// is a *placedError.
+func prepareSet(cf *chartFiles, files, sets []string, o Options) (*preparedSet, error) {
 	vf, err := readValuesFiles(cf, files, o.MaxFileSize)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	vals, err := userValues(vf, sets)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	ch, err := cf.build(map[*chart.File]*chartFiles{})
+	owners := map[*chart.File]*chartFiles{}
+	ch, err := cf.build(owners)
 	if err != nil {
-		return nil, nil, fmt.Errorf("loading chart: %w", err)
+		return nil, fmt.Errorf("loading chart: %w", err)
 	}
-	return ch, vals, nil
+	return &preparedSet{files: vf, vals: vals, ch: ch, owners: owners}, nil
 }
 
 // watchMemory ends the process when the memory the Go runtime holds from the system

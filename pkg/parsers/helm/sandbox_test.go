@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/helm"
@@ -92,38 +93,46 @@ func TestSandboxBoundsOutput(t *testing.T) {
 }
 
 // TestSandboxSameAsInProcess: the child renders exactly what the parent would, errors
-// included, for the test charts and (when ../shared is beside the checkout) every
-// chart of the measurement corpus.
+// included, for the test charts.
 func TestSandboxSameAsInProcess(t *testing.T) {
-	sb := newSandbox(t, 0)
-	charts := []string{shop, filepath.Join("testdata", "shop-0.1.0.tgz")}
-	opts := []helm.Options{{ValuesSets: []helm.ValuesSet{{Name: "prod", Files: []string{"values-prod.yaml"}}}}, {}}
-	// The corpus is ../shared beside the checkout; a clone without it tests the
-	// charts above only.
-	corpus := filepath.Join("..", "..", "..", "..", "shared", "corpus", "charts")
-	if _, err := os.Stat(corpus); err == nil && !testing.Short() {
-		files, errs := discover.Walk([]string{corpus})
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		for _, f := range files {
-			if f.Kind == model.KindHelm {
-				charts = append(charts, f.Path)
-				opts = append(opts, helm.Options{})
-			}
-		}
-		if len(charts) < 50 {
-			t.Fatalf("found %d charts in %s", len(charts), corpus)
+	compareRenders(t, newSandbox(t, 0), map[string]helm.Options{
+		shop: {ValuesSets: []helm.ValuesSet{{Name: "prod", Files: []string{"values-prod.yaml"}}}},
+		filepath.Join("testdata", "shop-0.1.0.tgz"): {},
+	})
+}
+
+// TestSandboxSameAsInProcessCorpus: the same for every chart of the measurement
+// corpus (../shared; skipped without it, and with -short).
+func TestSandboxSameAsInProcessCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	files, errs := discover.Walk([]string{testutil.Shared(t, "corpus", "charts")})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	charts := map[string]helm.Options{}
+	for _, f := range files {
+		if f.Kind == model.KindHelm {
+			charts[f.Path] = helm.Options{}
 		}
 	}
-	for i, dir := range charts {
-		want := loadSummary(t, dir, opts[i])
-		o := opts[i]
+	if len(charts) < 50 {
+		t.Fatalf("found %d charts in the corpus", len(charts))
+	}
+	compareRenders(t, newSandbox(t, 0), charts)
+}
+
+// compareRenders loads each chart in process and in the sandbox and compares. Some
+// charts render random text (randAlphaNum passwords, genCA): what differs between two
+// renders in process is left out of the comparison.
+func compareRenders(t *testing.T, sb *helm.Sandbox, charts map[string]helm.Options) {
+	t.Helper()
+	for dir, o := range charts {
+		want := loadSummary(t, dir, o)
+		again := loadSummary(t, dir, o)
 		o.Sandbox = sb
 		got := loadSummary(t, dir, o)
-		// Some charts render random text (randAlphaNum passwords, genCA): what differs
-		// between two renders in process is left out of the comparison.
-		again := loadSummary(t, dir, opts[i])
 		if len(got) == len(want) && len(again) == len(want) {
 			for j := range want {
 				if want[j] != again[j] {
