@@ -17,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/planeval"
 )
 
 // Selection says which rules run and with which options.
@@ -40,12 +41,25 @@ type Engine struct {
 	options map[string]map[string]any
 	mu      sync.Mutex
 	queries map[model.Kind]*preparedKind
+	// topdownOnly makes every kind evaluate with topdown, never a plan.
+	topdownOnly bool
 }
 
+// preparedKind is how one kind's documents are evaluated: a plan of the built-in
+// policies made at build time when there is one, else a topdown query.
 type preparedKind struct {
 	once sync.Once
 	pq   rego.PreparedEvalQuery
+	plan *plannedKind
 	err  error
+}
+
+// plannedKind runs the plans of a kind's enabled rules (see package planeval).
+type plannedKind struct {
+	prog  *planeval.Program
+	plans []int     // the enabled rules' plans
+	ids   []string  // the rule of each plan
+	data  ast.Value // the rules' options, at data.<PlanOptionsRoot>[rule ID]
 }
 
 // New selects the rules to run. An unknown rule or option name is an error that says
@@ -115,9 +129,15 @@ func (e *Engine) Rules() []model.Rule { return slices.Clone(e.enabled) }
 // Registry returns the registry the engine selects from.
 func (e *Engine) Registry() *Registry { return e.reg }
 
-// queryFor returns the prepared query of a kind, compiling it on first use. A run that
-// lints only Dockerfiles never compiles the other kinds' policies.
-func (e *Engine) queryFor(ctx context.Context, kind model.Kind) (rego.PreparedEvalQuery, error) {
+// UseTopdown makes the engine evaluate every kind with OPA's topdown evaluator from the
+// Rego source, never with the plans made at build time: the reference the plans are
+// checked against, and a way to rule the planner out when a finding looks wrong. Call
+// it before the first evaluation.
+func (e *Engine) UseTopdown() { e.topdownOnly = true }
+
+// kindFor returns how a kind is evaluated, preparing it on first use. A run that lints
+// only Dockerfiles never loads or compiles the other kinds' policies.
+func (e *Engine) kindFor(ctx context.Context, kind model.Kind) (*preparedKind, error) {
 	e.mu.Lock()
 	pk, ok := e.queries[kind]
 	if !ok {
@@ -125,8 +145,53 @@ func (e *Engine) queryFor(ctx context.Context, kind model.Kind) (rego.PreparedEv
 		e.queries[kind] = pk
 	}
 	e.mu.Unlock()
-	pk.once.Do(func() { pk.pq, pk.err = e.prepare(ctx, kind) })
-	return pk.pq, pk.err
+	pk.once.Do(func() {
+		if pk.plan, pk.err = e.planned(kind); pk.plan == nil && pk.err == nil {
+			pk.pq, pk.err = e.prepare(ctx, kind)
+		}
+	})
+	return pk, pk.err
+}
+
+// planned returns the plans of a kind's enabled rules, or nil when the kind must be
+// compiled instead: it has no plan, the engine is told to use topdown, or a user policy
+// (a rule of the kind or a library) takes part, since only built-in policies are planned.
+func (e *Engine) planned(kind model.Kind) (*plannedKind, error) {
+	if e.topdownOnly || e.reg.userLibs {
+		return nil, nil
+	}
+	var ids []string
+	for _, r := range e.enabled {
+		if r.Target != kind {
+			continue
+		}
+		if e.reg.userSource[r.ID] {
+			return nil, nil
+		}
+		ids = append(ids, r.ID)
+	}
+	prog, err := programFor(kind)
+	if prog == nil || err != nil {
+		return nil, err
+	}
+	pk := &plannedKind{prog: prog, ids: ids}
+	opts := map[string]any{}
+	for _, id := range ids {
+		i, ok := prog.Plan(PlanName(kind, id))
+		if !ok {
+			return nil, fmt.Errorf("built-in %s plan has no rule %s: run go generate ./...", kind, id)
+		}
+		pk.plans = append(pk.plans, i)
+		if len(e.byID[id].Options) > 0 {
+			opts[id] = e.options[id]
+		}
+	}
+	data, err := ast.InterfaceToValue(map[string]any{PlanOptionsRoot: opts})
+	if err != nil {
+		return nil, fmt.Errorf("%s rule options: %w", kind, err)
+	}
+	pk.data = data
+	return pk, nil
 }
 
 // aggregateModule collects the findings of every compiled rule of a kind in one query:
@@ -230,7 +295,7 @@ func (e *Engine) compile(kind model.Kind, fullChecks bool) (*ast.Compiler, error
 // Prepare compiles the policies of the given kinds now rather than on first use.
 func (e *Engine) Prepare(ctx context.Context, kinds ...model.Kind) error {
 	for _, k := range kinds {
-		if _, err := e.queryFor(ctx, k); err != nil {
+		if _, err := e.kindFor(ctx, k); err != nil {
 			return err
 		}
 	}
@@ -244,7 +309,7 @@ var never = topdown.NewCancel()
 // Evaluate runs the enabled rules of the document's kind and returns its findings, each
 // with a range and a fingerprint.
 func (e *Engine) Evaluate(ctx context.Context, doc *model.Document) ([]model.Finding, error) {
-	pq, err := e.queryFor(ctx, doc.Kind)
+	pk, err := e.kindFor(ctx, doc.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -252,11 +317,16 @@ func (e *Engine) Evaluate(ctx context.Context, doc *model.Document) ([]model.Fin
 	if err != nil {
 		return nil, fmt.Errorf("%s: building policy input: %w", doc.Path, err)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalExternalCancel(never))
-	if err != nil {
-		return nil, fmt.Errorf("%s: evaluating policies: %w", doc.Path, err)
+	var raws []rawFinding
+	if pk.plan != nil {
+		raws, err = pk.plan.eval(ctx, input)
+	} else {
+		raws, err = evalTopdown(ctx, pk.pq, input)
 	}
-	return e.decode(doc, rs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.Path, err)
+	}
+	return e.decode(doc, raws)
 }
 
 type rawFinding struct {
@@ -264,13 +334,17 @@ type rawFinding struct {
 	at             model.Position
 }
 
-func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding, error) {
+func evalTopdown(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) ([]rawFinding, error) {
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalExternalCancel(never))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}
 	items, ok := rs[0].Expressions[0].Value.([]any)
 	if !ok {
-		return nil, fmt.Errorf("%s: policies returned %T, not a set of findings", doc.Path, rs[0].Expressions[0].Value)
+		return nil, fmt.Errorf("policies returned %T, not a set of findings", rs[0].Expressions[0].Value)
 	}
 	raws := make([]rawFinding, 0, len(items))
 	for _, it := range items {
@@ -280,9 +354,54 @@ func (e *Engine) decode(doc *model.Document, rs rego.ResultSet) ([]model.Finding
 		msg, _ := res["msg"].(string)
 		ptr, _ := res["ptr"].(string)
 		if rule == "" || msg == "" {
-			return nil, fmt.Errorf("%s: rule %q returned a finding without a message: use result.fail", doc.Path, rule)
+			return nil, fmt.Errorf("rule %q returned a finding without a message: use result.fail", rule)
 		}
-		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg, at: doc.Locations.Locate(ptr).Start})
+		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg})
+	}
+	return raws, nil
+}
+
+func (pk *plannedKind) eval(ctx context.Context, input ast.Value) ([]rawFinding, error) {
+	vals, err := pk.prog.Eval(ctx, input, pk.data, pk.plans)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	var raws []rawFinding
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		set, ok := v.(ast.Set)
+		if !ok {
+			return nil, fmt.Errorf("rule %s: deny is %s, not a set", pk.ids[i], ast.ValueName(v))
+		}
+		err := set.Iter(func(t *ast.Term) error {
+			obj, _ := t.Value.(ast.Object)
+			var msg, ptr ast.String
+			if obj != nil {
+				if m := obj.Get(ast.InternedTerm("msg")); m != nil {
+					msg, _ = m.Value.(ast.String)
+				}
+				if p := obj.Get(ast.InternedTerm("ptr")); p != nil {
+					ptr, _ = p.Value.(ast.String)
+				}
+			}
+			if msg == "" {
+				return fmt.Errorf("rule %q returned a finding without a message: use result.fail", pk.ids[i])
+			}
+			raws = append(raws, rawFinding{rule: pk.ids[i], ptr: string(ptr), msg: string(msg)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return raws, nil
+}
+
+func (e *Engine) decode(doc *model.Document, raws []rawFinding) ([]model.Finding, error) {
+	for i := range raws {
+		raws[i].at = doc.Locations.Locate(raws[i].ptr).Start
 	}
 	// Order before numbering repeats, so fingerprints do not depend on set order. Repeats
 	// are numbered in source order (not in the text order of their pointers, where

@@ -124,8 +124,9 @@ func TestBuiltinPoliciesPassEveryCheck(t *testing.T) {
 	}
 }
 
-// TestLazyParse: loading the registry parses no policy, and linting one kind parses
-// the libraries and that kind's enabled rules only.
+// TestLazyParse: loading the registry parses no policy, evaluating with the built-in
+// plans parses none either, and compiling one kind with topdown parses the libraries and
+// that kind's enabled rules only.
 func TestLazyParse(t *testing.T) {
 	var mu sync.Mutex
 	var parsed []string
@@ -149,6 +150,17 @@ func TestLazyParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := eng.Prepare(context.Background(), PlannedKinds...); err != nil {
+		t.Fatal(err)
+	}
+	if len(parsed) > 0 {
+		t.Fatalf("preparing the planned kinds parsed %d files, want none: %v", len(parsed), parsed)
+	}
+	eng, err = New(reg, Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.UseTopdown()
 	if err := eng.Prepare(context.Background(), model.KindDockerfile); err != nil {
 		t.Fatal(err)
 	}

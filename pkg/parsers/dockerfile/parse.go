@@ -9,13 +9,16 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/command"
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 
+	"github.com/infralint/infralint/internal/textdist"
 	"github.com/infralint/infralint/pkg/model"
 )
 
@@ -99,7 +102,7 @@ func lineTooLong(path string, src *model.Source) (model.FileError, bool) {
 
 // locatedError turns a BuildKit error into a FileError with the parser's line.
 func locatedError(path string, src *model.Source, err error) model.FileError {
-	fe := model.FileError{File: path, Message: cleanMessage(err)}
+	fe := model.FileError{File: path, Message: stableSuggestion(err, cleanMessage(err))}
 	var le *parser.LocationError
 	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
 		first := le.Locations[0][0]
@@ -121,6 +124,37 @@ func cleanMessage(err error) string {
 		msg = msg[i+2:]
 	}
 	return msg
+}
+
+// stableSuggestion replaces BuildKit's "did you mean" for an unknown instruction, which
+// it picks from a map's iteration order, so that two runs could suggest ADD or ARG for
+// "a": the nearest instruction name (edit distance under 3, as BuildKit), the
+// alphabetically first on a tie, in the case the unknown word was written in.
+func stableSuggestion(err error, msg string) string {
+	var unknown *instructions.UnknownInstructionError
+	if !errors.As(err, &unknown) {
+		return msg
+	}
+	if i := strings.LastIndex(msg, " (did you mean "); i >= 0 && strings.HasSuffix(msg, "?)") {
+		msg = msg[:i]
+	}
+	word := strings.ToLower(unknown.Instruction)
+	best, bestDist := "", 3
+	for _, name := range slices.Sorted(maps.Keys(command.Commands)) {
+		if name == word {
+			return msg
+		}
+		if d := textdist.Levenshtein(word, name); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	if best == "" {
+		return msg
+	}
+	if unknown.Instruction != word && unknown.Instruction == strings.ToUpper(unknown.Instruction) {
+		best = strings.ToUpper(best)
+	}
+	return fmt.Sprintf("%s (did you mean %s?)", msg, best)
 }
 
 type builder struct {

@@ -563,3 +563,23 @@ func TestFacts(t *testing.T) {
 		}
 	})
 }
+
+// TestUnknownInstructionSuggestionIsStable: BuildKit picks its "did you mean" from a
+// map's order, so "a" got ADD in one run and ARG in the next. The suggestion is now the
+// nearest name, alphabetically first on a tie, in the case the word was written in.
+func TestUnknownInstructionSuggestionIsStable(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"a x", "unknown instruction: a (did you mean add?)"},
+		{"A x", "unknown instruction: A (did you mean ADD?)"},
+		{"FOO x", "unknown instruction: FOO (did you mean FROM?)"},
+		{"Cmdd x", "unknown instruction: Cmdd (did you mean cmd?)"},
+		{"frobnicate x", "unknown instruction: frobnicate"},
+	} {
+		for range 20 {
+			_, errs := dockerfile.Parse("Dockerfile", []byte("FROM alpine:3.20\n"+c.line+"\n"))
+			if len(errs) != 1 || errs[0].Message != c.want {
+				t.Fatalf("%q: got %v, want one error %q", c.line, errs, c.want)
+			}
+		}
+	}
+}

@@ -1,0 +1,324 @@
+// Package planeval evaluates Rego policies planned ahead of time to OPA's intermediate
+// representation (IR, package github.com/open-policy-agent/opa/v1/ir).
+//
+// OPA's own evaluator (topdown) works from compiled Rego: compiling the built-in
+// policies of one document kind costs 70–200 ms, paid again by every process, which is
+// most of a one-file lint. Planning moves that work to build time: `go generate` plans
+// the policies once, the plans are embedded, and this package runs them with a plain
+// interpreter over OPA's value types. Built-in functions are OPA's own (topdown's
+// implementations), so a plan computes exactly what topdown would; the engine keeps
+// topdown as the reference and the tests compare both on every fixture and the corpus.
+//
+// The semantics follow OPA's WebAssembly compiler, the IR's reference implementation:
+// a statement that is undefined leaves its block; BreakStmt leaves Index+1 enclosing
+// blocks, where a BlockStmt adds no level of its own, a NotStmt's body is one level and
+// a ScanStmt's body two (the loop, and the block around it); functions of exactly the
+// input and data documents are memoized for the evaluation.
+package planeval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// Program is a loaded IR policy, ready to evaluate. It is immutable and safe for
+// concurrent use.
+type Program struct {
+	strings []ast.String
+	funcs   []*function
+	plans   []*plan
+	byPlan  map[string]int
+	// callees maps each CallStmt to what it calls, resolved once at load.
+	callees map[*ir.CallStmt]callee
+}
+
+type function struct {
+	name    string
+	index   int
+	params  []ir.Local
+	ret     ir.Local
+	blocks  []*ir.Block
+	nlocals int
+	memo    bool // a function of the input and data documents only
+}
+
+type plan struct {
+	name    string
+	blocks  []*ir.Block
+	nlocals int
+}
+
+// callee is a planned function or a built-in one.
+type callee struct {
+	fn      *function
+	builtin topdown.BuiltinFunc
+	name    string
+}
+
+// load prepares a policy for evaluation. It fails on statements and built-in
+// functions it cannot run, so a plan either runs as topdown would or not at all.
+func load(p *ir.Policy) (*Program, error) {
+	if p.Static == nil || p.Plans == nil {
+		return nil, errors.New("IR plan has no static section or no plans")
+	}
+	prog := &Program{byPlan: map[string]int{}, callees: map[*ir.CallStmt]callee{}}
+	for _, s := range p.Static.Strings {
+		prog.strings = append(prog.strings, ast.String(s.Value))
+	}
+	builtins := map[string]topdown.BuiltinFunc{}
+	for _, b := range p.Static.BuiltinFuncs {
+		f := topdown.GetBuiltin(b.Name)
+		if f == nil {
+			return nil, fmt.Errorf("IR plan calls built-in %s, which this OPA does not have", b.Name)
+		}
+		builtins[b.Name] = f
+	}
+	byName := map[string]*function{}
+	if p.Funcs != nil {
+		for i, f := range p.Funcs.Funcs {
+			fn := &function{name: f.Name, index: i, params: f.Params, ret: f.Return, blocks: f.Blocks,
+				memo: len(f.Params) == 2 && f.Params[0] == ir.Input && f.Params[1] == ir.Data}
+			fn.nlocals = maxLocal(f.Blocks, append(append([]ir.Local{}, f.Params...), f.Return)) + 1
+			if fn.nlocals > maxLocals {
+				return nil, fmt.Errorf("IR plan: %s uses more than %d locals", f.Name, maxLocals)
+			}
+			prog.funcs = append(prog.funcs, fn)
+			byName[f.Name] = fn
+		}
+	}
+	for i, pl := range p.Plans.Plans {
+		np := &plan{name: pl.Name, blocks: pl.Blocks, nlocals: maxLocal(pl.Blocks, []ir.Local{ir.Input, ir.Data}) + 1}
+		if np.nlocals > maxLocals {
+			return nil, fmt.Errorf("IR plan: %s uses more than %d locals", pl.Name, maxLocals)
+		}
+		prog.plans = append(prog.plans, np)
+		prog.byPlan[pl.Name] = i
+	}
+	var errs []error
+	check := func(owner string, blocks []*ir.Block) {
+		err := walkStmts(blocks, func(s ir.Stmt) error {
+			switch s := s.(type) {
+			case *ir.CallStmt:
+				if fn, ok := byName[s.Func]; ok {
+					if len(s.Args) != len(fn.params) {
+						return fmt.Errorf("call of %s with %d arguments, not %d", s.Func, len(s.Args), len(fn.params))
+					}
+					prog.callees[s] = callee{fn: fn, name: s.Func}
+					return nil
+				}
+				if b, ok := builtins[s.Func]; ok {
+					prog.callees[s] = callee{builtin: b, name: s.Func}
+					return nil
+				}
+				return fmt.Errorf("call of unknown function %s", s.Func)
+			case *ir.WithStmt, *ir.CallDynamicStmt, *ir.ObjectMergeStmt:
+				// The planner emits these only for `with`, for refs into data with a
+				// variable over rule packages, and for data documents mixing base and
+				// virtual values, none of which the built-in policies use. Refusing them
+				// keeps the engine on topdown rather than evaluating them wrongly.
+				return fmt.Errorf("unsupported statement %T", s)
+			case *ir.MakeNumberRefStmt:
+				if s.Index < 0 || s.Index >= len(prog.strings) {
+					return fmt.Errorf("number constant %d out of range", s.Index)
+				}
+			}
+			for _, o := range operands(s) {
+				if i, ok := o.Value.(ir.StringIndex); ok && (i < 0 || int(i) >= len(prog.strings)) {
+					return fmt.Errorf("string constant %d out of range", i)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", owner, err))
+		}
+	}
+	for _, fn := range prog.funcs {
+		check(fn.name, fn.blocks)
+	}
+	for _, pl := range prog.plans {
+		check(pl.name, pl.blocks)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("IR plan: %w", err)
+	}
+	return prog, nil
+}
+
+// Plan returns the index of the named plan (an entrypoint such as
+// "infralint/rules/dockerfile/user-root/deny").
+func (p *Program) Plan(name string) (int, bool) {
+	i, ok := p.byPlan[name]
+	return i, ok
+}
+
+// Plans returns the names of the plans, in index order.
+func (p *Program) Plans() []string {
+	out := make([]string, len(p.plans))
+	for i, pl := range p.plans {
+		out[i] = pl.name
+	}
+	return out
+}
+
+// Eval runs the given plans against one input and data document and returns, per
+// plan, the values its result set holds for the key "result" (the value of the
+// entrypoint, absent when undefined). Plans evaluated together share the memoized
+// values of rules, as one topdown query would.
+func (p *Program) Eval(ctx context.Context, input, data ast.Value, plans []int) ([]ast.Value, error) {
+	ev := &evaluation{prog: p, ctx: ctx, memo: make([]ast.Value, len(p.funcs)), memoSet: make([]bool, len(p.funcs))}
+	ev.bctx = topdown.BuiltinContext{Context: ctx}
+	out := make([]ast.Value, len(plans))
+	for i, idx := range plans {
+		if idx < 0 || idx >= len(p.plans) {
+			return nil, fmt.Errorf("no plan %d", idx)
+		}
+		v, err := ev.runPlan(p.plans[idx], input, data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p.plans[idx].name, err)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// maxLocal returns the highest local a list of blocks (or the given extra locals)
+// names, to size a frame.
+func maxLocal(blocks []*ir.Block, extra []ir.Local) int {
+	high := 0
+	for _, l := range extra {
+		high = max(high, int(l))
+	}
+	_ = walkStmts(blocks, func(s ir.Stmt) error {
+		for _, l := range locals(s) {
+			high = max(high, int(l))
+		}
+		for _, o := range operands(s) {
+			if l, ok := o.Value.(ir.Local); ok {
+				high = max(high, int(l))
+			}
+		}
+		return nil
+	})
+	return high
+}
+
+// locals returns the locals a statement names directly (not through an operand).
+func locals(s ir.Stmt) []ir.Local {
+	switch s := s.(type) {
+	case *ir.ReturnLocalStmt:
+		return []ir.Local{s.Source}
+	case *ir.CallStmt:
+		return []ir.Local{s.Result}
+	case *ir.DotStmt:
+		return []ir.Local{s.Target}
+	case *ir.LenStmt:
+		return []ir.Local{s.Target}
+	case *ir.ScanStmt:
+		return []ir.Local{s.Source, s.Key, s.Value}
+	case *ir.AssignIntStmt:
+		return []ir.Local{s.Target}
+	case *ir.AssignVarStmt:
+		return []ir.Local{s.Target}
+	case *ir.AssignVarOnceStmt:
+		return []ir.Local{s.Target}
+	case *ir.ResetLocalStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeNullStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeNumberIntStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeNumberRefStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeArrayStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeObjectStmt:
+		return []ir.Local{s.Target}
+	case *ir.MakeSetStmt:
+		return []ir.Local{s.Target}
+	case *ir.IsDefinedStmt:
+		return []ir.Local{s.Source}
+	case *ir.IsUndefinedStmt:
+		return []ir.Local{s.Source}
+	case *ir.ArrayAppendStmt:
+		return []ir.Local{s.Array}
+	case *ir.ObjectInsertStmt:
+		return []ir.Local{s.Object}
+	case *ir.ObjectInsertOnceStmt:
+		return []ir.Local{s.Object}
+	case *ir.SetAddStmt:
+		return []ir.Local{s.Set}
+	case *ir.ResultSetAddStmt:
+		return []ir.Local{s.Value}
+	}
+	return nil
+}
+
+// operands returns a statement's operands.
+func operands(s ir.Stmt) []ir.Operand {
+	switch s := s.(type) {
+	case *ir.CallStmt:
+		return s.Args
+	case *ir.DotStmt:
+		return []ir.Operand{s.Source, s.Key}
+	case *ir.LenStmt:
+		return []ir.Operand{s.Source}
+	case *ir.AssignVarStmt:
+		return []ir.Operand{s.Source}
+	case *ir.AssignVarOnceStmt:
+		return []ir.Operand{s.Source}
+	case *ir.EqualStmt:
+		return []ir.Operand{s.A, s.B}
+	case *ir.NotEqualStmt:
+		return []ir.Operand{s.A, s.B}
+	case *ir.IsArrayStmt:
+		return []ir.Operand{s.Source}
+	case *ir.IsObjectStmt:
+		return []ir.Operand{s.Source}
+	case *ir.IsSetStmt:
+		return []ir.Operand{s.Source}
+	case *ir.ArrayAppendStmt:
+		return []ir.Operand{s.Value}
+	case *ir.ObjectInsertStmt:
+		return []ir.Operand{s.Key, s.Value}
+	case *ir.ObjectInsertOnceStmt:
+		return []ir.Operand{s.Key, s.Value}
+	case *ir.SetAddStmt:
+		return []ir.Operand{s.Value}
+	}
+	return nil
+}
+
+// walkStmts calls f for every statement of the blocks, nested ones included.
+func walkStmts(blocks []*ir.Block, f func(ir.Stmt) error) error {
+	for _, b := range blocks {
+		if b == nil {
+			continue
+		}
+		for _, s := range b.Stmts {
+			if err := f(s); err != nil {
+				return err
+			}
+			var nested []*ir.Block
+			switch s := s.(type) {
+			case *ir.BlockStmt:
+				nested = s.Blocks
+			case *ir.ScanStmt:
+				nested = []*ir.Block{s.Block}
+			case *ir.NotStmt:
+				nested = []*ir.Block{s.Block}
+			case *ir.WithStmt:
+				nested = []*ir.Block{s.Block}
+			}
+			if err := walkStmts(nested, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
