@@ -50,7 +50,8 @@ func (cf *cacheFlags) cacheDir() string {
 func (cf *cacheFlags) open(cfg *config.Config, lf *lintFlags, plan *config.Plan, cwd string) *cache.Cache {
 	dir := cf.cacheDir()
 	exe := cache.Executable()
-	if cf.off || dir == "" || exe == "" {
+	// A topdown run is a diagnosis: it must evaluate, not read what the plans cached.
+	if cf.off || dir == "" || exe == "" || topdownRequested() {
 		return nil
 	}
 	var cfgText []byte

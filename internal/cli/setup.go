@@ -140,7 +140,19 @@ func newEngine(reg *rules.Registry, plan *config.Plan) (*rules.Engine, error) {
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
+	if topdownRequested() {
+		eng.UseTopdown()
+	}
 	return eng, nil
+}
+
+// topdownRequested says whether INFRALINT_TOPDOWN asks to evaluate the built-in
+// policies with OPA's topdown from their Rego source instead of the plans made at build
+// time: slower, and the way to rule the planner out when a finding looks wrong. Such a
+// run neither reads nor writes the result cache.
+func topdownRequested() bool {
+	v := os.Getenv("INFRALINT_TOPDOWN")
+	return v != "" && v != "0" && v != "false"
 }
 
 // effective is a rule as the configuration leaves it, outside any per-path override.

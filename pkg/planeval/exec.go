@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -19,29 +18,55 @@ const (
 	returned = -2
 )
 
-// maxCallDepth bounds planned-function nesting. Rego has no recursion, so a plan
-// never gets near it; it turns a malformed plan into an error, not a stack overflow.
-const maxCallDepth = 1000
+// maxCallDepth bounds planned-function nesting and maxSteps the statements of one
+// evaluation. Load refuses recursive plans, and the built-in policies run tens of
+// thousands of statements per document, so neither bound is near; they turn a corrupt
+// plan into an error rather than a stack overflow or a run that never ends.
+const (
+	maxCallDepth = 1000
+	maxSteps     = 1 << 27
+)
+
+var errTooManySteps = fmt.Errorf("evaluation took more than %d steps", maxSteps)
 
 type evaluation struct {
 	prog    *Program
 	ctx     context.Context
 	bctx    topdown.BuiltinContext
-	memo    []ast.Value
+	memo    []*ast.Term
 	memoSet []bool
 	depth   int
+	steps   int
+	// frames are the calls in progress and scanners the scans, reused by depth: each is
+	// dead once its call or scan ends, since only terms outlive it. Reusing them, and
+	// the callbacks bound to them, keeps evaluation from allocating per call and scan.
+	frames    []*frame
+	scanners  []*scanner
+	scanDepth int
+	// operands is scratch space for a built-in's arguments, which built-ins do not
+	// keep; a built-in's output goes to out, through sink.
+	operands []*ast.Term
+	out      *ast.Term
+	sink     func(*ast.Term) error
+}
+
+func (ev *evaluation) output(t *ast.Term) error {
+	if ev.out == nil {
+		ev.out = t
+	}
+	return nil
 }
 
 type frame struct {
-	locals []ast.Value
-	ret    ast.Value
-	result ast.Value // a plan's "result" value, when it adds one
+	locals []*ast.Term
+	ret    *ast.Term
+	result *ast.Term // a plan's "result" value, when it adds one
 }
 
 var errConflict = errors.New("complete rule or function produced conflicting values")
 
-func (ev *evaluation) runPlan(p *plan, input, data ast.Value) (ast.Value, error) {
-	fr := &frame{locals: make([]ast.Value, p.nlocals)}
+func (ev *evaluation) runPlan(p *plan, input, data *ast.Term) (*ast.Term, error) {
+	fr := &frame{locals: make([]*ast.Term, p.nlocals)}
 	fr.locals[ir.Input], fr.locals[ir.Data] = input, data
 	for _, b := range p.blocks {
 		k, err := ev.block(fr, b)
@@ -58,18 +83,30 @@ func (ev *evaluation) runPlan(p *plan, input, data ast.Value) (ast.Value, error)
 	return fr.result, nil
 }
 
-func (ev *evaluation) call(fn *function, args []ast.Value) (ast.Value, error) {
+// call runs a planned function with the arguments of a call statement read in the
+// caller's frame.
+func (ev *evaluation) call(fn *function, caller *frame, args []ir.Operand) (*ast.Term, error) {
 	if fn.memo && ev.memoSet[fn.index] {
 		return ev.memo[fn.index], nil
 	}
 	if ev.depth >= maxCallDepth {
 		return nil, fmt.Errorf("%s: calls nested deeper than %d", fn.name, maxCallDepth)
 	}
+	if ev.depth == len(ev.frames) {
+		ev.frames = append(ev.frames, &frame{})
+	}
+	fr := ev.frames[ev.depth]
+	if cap(fr.locals) < fn.nlocals {
+		fr.locals = make([]*ast.Term, fn.nlocals)
+	} else {
+		fr.locals = fr.locals[:fn.nlocals]
+		clear(fr.locals)
+	}
+	fr.ret = nil
 	ev.depth++
 	defer func() { ev.depth-- }()
-	fr := &frame{locals: make([]ast.Value, fn.nlocals)}
 	for i, p := range fn.params {
-		fr.locals[p] = args[i]
+		fr.locals[p] = ev.operand(caller, args[i])
 	}
 	for _, b := range fn.blocks {
 		k, err := ev.block(fr, b)
@@ -89,6 +126,10 @@ func (ev *evaluation) call(fn *function, args []ast.Value) (ast.Value, error) {
 // block runs a block's statements and says how it ended: proceed when every statement
 // was defined, else what the leaving statement said.
 func (ev *evaluation) block(fr *frame, b *ir.Block) (int, error) {
+	ev.steps += len(b.Stmts)
+	if ev.steps > maxSteps {
+		return 0, errTooManySteps
+	}
 	for _, s := range b.Stmts {
 		k, err := ev.stmt(fr, s)
 		if err != nil {
@@ -101,28 +142,39 @@ func (ev *evaluation) block(fr *frame, b *ir.Block) (int, error) {
 	return proceed, nil
 }
 
-// leave is the outcome of a statement whose nested block (one level) ended with k.
-func leave(k int) int {
-	switch {
-	case k == returned:
-		return returned
-	case k <= 0:
-		return proceed
-	default:
-		return k - 1
-	}
-}
-
-func (ev *evaluation) operand(fr *frame, o ir.Operand) ast.Value {
+func (ev *evaluation) operand(fr *frame, o ir.Operand) *ast.Term {
 	switch v := o.Value.(type) {
 	case ir.Local:
 		return fr.locals[v]
 	case ir.StringIndex:
 		return ev.prog.strings[v]
 	case ir.Bool:
-		return ast.Boolean(v)
+		return ast.InternedTerm(bool(v))
 	}
 	return nil
+}
+
+// value is the value of a term, nil when undefined.
+func value(t *ast.Term) ast.Value {
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// equal compares two defined terms as Rego's == does.
+func equal(a, b *ast.Term) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	return ast.Compare(a.Value, b.Value) == 0
+}
+
+func intTerm(n int64) *ast.Term {
+	return ast.InternedTerm(int(n))
 }
 
 func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
@@ -134,7 +186,7 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	case *ir.AssignVarOnceStmt:
 		v := ev.operand(fr, s.Source)
 		if old := fr.locals[s.Target]; old != nil {
-			if ast.Compare(old, v) != 0 {
+			if !equal(old, v) {
 				return 0, errConflict
 			}
 			return proceed, nil
@@ -151,11 +203,11 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 			return 0, nil
 		}
 	case *ir.NotEqualStmt:
-		if ast.Compare(ev.operand(fr, s.A), ev.operand(fr, s.B)) == 0 {
+		if equal(ev.operand(fr, s.A), ev.operand(fr, s.B)) {
 			return 0, nil
 		}
 	case *ir.EqualStmt:
-		if ast.Compare(ev.operand(fr, s.A), ev.operand(fr, s.B)) != 0 {
+		if !equal(ev.operand(fr, s.A), ev.operand(fr, s.B)) {
 			return 0, nil
 		}
 	case *ir.ResetLocalStmt:
@@ -194,60 +246,65 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 			if err != nil {
 				return 0, err
 			}
-			if k == returned || k >= 1 {
-				return leave(k), nil
+			switch {
+			case k == returned:
+				return returned, nil
+			case k >= 1:
+				return k - 1, nil
 			}
 		}
 	case *ir.BreakStmt:
 		return int(s.Index), nil
 	case *ir.SetAddStmt:
-		set, ok := fr.locals[s.Set].(ast.Set)
+		set, ok := value(fr.locals[s.Set]).(ast.Set)
 		if !ok {
-			return 0, fmt.Errorf("SetAddStmt on %T", fr.locals[s.Set])
+			return 0, fmt.Errorf("SetAddStmt on %T", value(fr.locals[s.Set]))
 		}
-		set.Add(ast.NewTerm(ev.operand(fr, s.Value)))
+		set.Add(ev.operand(fr, s.Value))
 	case *ir.MakeSetStmt:
-		fr.locals[s.Target] = ast.NewSet()
+		fr.locals[s.Target] = ast.NewTerm(ast.NewSet())
 	case *ir.MakeArrayStmt:
-		fr.locals[s.Target] = ast.NewArrayWithCapacity(int(s.Capacity))
+		fr.locals[s.Target] = ast.NewTerm(ast.NewArrayWithCapacity(int(s.Capacity)))
 	case *ir.MakeObjectStmt:
-		fr.locals[s.Target] = ast.NewObject()
+		fr.locals[s.Target] = ast.NewTerm(ast.NewObject())
 	case *ir.MakeNullStmt:
-		fr.locals[s.Target] = ast.Null{}
+		fr.locals[s.Target] = ast.InternedNullTerm
 	case *ir.MakeNumberIntStmt:
-		fr.locals[s.Target] = ast.Number(strconv.FormatInt(s.Value, 10))
+		fr.locals[s.Target] = intTerm(s.Value)
 	case *ir.MakeNumberRefStmt:
-		fr.locals[s.Target] = ast.Number(ev.prog.strings[s.Index])
+		fr.locals[s.Target] = ev.prog.numbers[s.Index]
 	case *ir.AssignIntStmt:
-		fr.locals[s.Target] = ast.Number(strconv.FormatInt(s.Value, 10))
+		fr.locals[s.Target] = intTerm(s.Value)
 	case *ir.ArrayAppendStmt:
-		arr, ok := fr.locals[s.Array].(*ast.Array)
+		t := fr.locals[s.Array]
+		arr, ok := value(t).(*ast.Array)
 		if !ok {
-			return 0, fmt.Errorf("ArrayAppendStmt on %T", fr.locals[s.Array])
+			return 0, fmt.Errorf("ArrayAppendStmt on %T", value(t))
 		}
-		fr.locals[s.Array] = arr.Append(ast.NewTerm(ev.operand(fr, s.Value)))
+		// Append returns a new array header; the local's term is the array's one home.
+		t.Value = arr.Append(ev.operand(fr, s.Value))
 	case *ir.ObjectInsertStmt:
-		obj, ok := fr.locals[s.Object].(ast.Object)
+		obj, ok := value(fr.locals[s.Object]).(ast.Object)
 		if !ok {
-			return 0, fmt.Errorf("ObjectInsertStmt on %T", fr.locals[s.Object])
+			return 0, fmt.Errorf("ObjectInsertStmt on %T", value(fr.locals[s.Object]))
 		}
-		obj.Insert(ast.NewTerm(ev.operand(fr, s.Key)), ast.NewTerm(ev.operand(fr, s.Value)))
+		obj.Insert(ev.operand(fr, s.Key), ev.operand(fr, s.Value))
 	case *ir.ObjectInsertOnceStmt:
-		obj, ok := fr.locals[s.Object].(ast.Object)
+		obj, ok := value(fr.locals[s.Object]).(ast.Object)
 		if !ok {
-			return 0, fmt.Errorf("ObjectInsertOnceStmt on %T", fr.locals[s.Object])
+			return 0, fmt.Errorf("ObjectInsertOnceStmt on %T", value(fr.locals[s.Object]))
 		}
 		k, v := ev.operand(fr, s.Key), ev.operand(fr, s.Value)
-		if old := obj.Get(ast.NewTerm(k)); old != nil {
-			if ast.Compare(old.Value, v) != 0 {
+		if old := obj.Get(k); old != nil {
+			if !equal(old, v) {
 				return 0, errConflict
 			}
 			return proceed, nil
 		}
-		obj.Insert(ast.NewTerm(k), ast.NewTerm(v))
+		obj.Insert(k, v)
 	case *ir.LenStmt:
 		n := 0
-		switch v := ev.operand(fr, s.Source).(type) {
+		switch v := value(ev.operand(fr, s.Source)).(type) {
 		case *ast.Array:
 			n = v.Len()
 		case ast.Object:
@@ -257,32 +314,32 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 		case ast.String:
 			n = utf8.RuneCountInString(string(v))
 		}
-		fr.locals[s.Target] = ast.Number(strconv.Itoa(n))
+		fr.locals[s.Target] = ast.InternedTerm(n)
 	case *ir.IsArrayStmt:
-		if _, ok := ev.localOperand(fr, s.Source).(*ast.Array); !ok {
+		if _, ok := value(ev.localOperand(fr, s.Source)).(*ast.Array); !ok {
 			return 0, nil
 		}
 	case *ir.IsObjectStmt:
-		if _, ok := ev.localOperand(fr, s.Source).(ast.Object); !ok {
+		if _, ok := value(ev.localOperand(fr, s.Source)).(ast.Object); !ok {
 			return 0, nil
 		}
 	case *ir.IsSetStmt:
-		if _, ok := ev.localOperand(fr, s.Source).(ast.Set); !ok {
+		if _, ok := value(ev.localOperand(fr, s.Source)).(ast.Set); !ok {
 			return 0, nil
 		}
 	case *ir.ResultSetAddStmt:
-		obj, ok := fr.locals[s.Value].(ast.Object)
+		obj, ok := value(fr.locals[s.Value]).(ast.Object)
 		if !ok {
-			return 0, fmt.Errorf("result of type %T", fr.locals[s.Value])
+			return 0, fmt.Errorf("result of type %T", value(fr.locals[s.Value]))
 		}
 		r := obj.Get(ast.InternedTerm("result"))
 		if r == nil {
 			return 0, errors.New("result without a \"result\" key")
 		}
-		if fr.result != nil && ast.Compare(fr.result, r.Value) != 0 {
+		if fr.result != nil && !equal(fr.result, r) {
 			return 0, errConflict
 		}
-		fr.result = r.Value
+		fr.result = r
 	case *ir.NopStmt:
 	default:
 		return 0, fmt.Errorf("unsupported statement %T", s)
@@ -292,58 +349,70 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 
 // localOperand reads an operand the way the type tests do: only a local can be a
 // collection.
-func (ev *evaluation) localOperand(fr *frame, o ir.Operand) ast.Value {
+func (ev *evaluation) localOperand(fr *frame, o ir.Operand) *ast.Term {
 	if l, ok := o.Value.(ir.Local); ok {
 		return fr.locals[l]
 	}
 	return nil
 }
 
-func (ev *evaluation) scan(fr *frame, s *ir.ScanStmt) (int, error) {
-	// The body is two levels deep: leaving one level goes on with the next element,
-	// leaving two ends the scan, and more leave blocks around the scan.
-	var out int
-	body := func(k, v ast.Value) (bool, error) {
-		fr.locals[s.Key], fr.locals[s.Value] = k, v
-		r, err := ev.block(fr, s.Block)
-		if err != nil {
-			return true, err
-		}
-		switch {
-		case r == proceed || r == 0:
-			return false, nil
-		case r == returned:
-			out = returned
-		case r == 1:
-			out = proceed
-		default:
-			out = r - 2
-		}
-		return true, nil
+// scanner runs the elements of one ScanStmt.
+type scanner struct {
+	ev     *evaluation
+	fr     *frame
+	s      *ir.ScanStmt
+	out    int
+	err    error
+	kv     func(k, v *ast.Term) bool // sc.elem, bound once
+	member func(t *ast.Term) bool
+}
+
+// elem runs the body for one element and says whether the scan stops.
+func (sc *scanner) elem(k, v *ast.Term) bool {
+	sc.fr.locals[sc.s.Key], sc.fr.locals[sc.s.Value] = k, v
+	r, err := sc.ev.block(sc.fr, sc.s.Block)
+	switch {
+	case err != nil:
+		sc.err = err
+	case r == proceed || r == 0:
+		return false
+	case r == returned:
+		sc.out = returned
+	case r == 1:
+		sc.out = proceed
+	default:
+		sc.out = r - 2
 	}
-	out = proceed
-	var err error
-	switch coll := fr.locals[s.Source].(type) {
+	return true
+}
+
+// scan runs a ScanStmt. Its body is two levels deep: leaving one level goes on with the
+// next element, leaving two ends the scan, and more leave blocks around the scan.
+func (ev *evaluation) scan(fr *frame, s *ir.ScanStmt) (int, error) {
+	if ev.scanDepth == len(ev.scanners) {
+		sc := &scanner{ev: ev}
+		sc.kv = sc.elem
+		sc.member = func(t *ast.Term) bool { return sc.elem(t, t) }
+		ev.scanners = append(ev.scanners, sc)
+	}
+	sc := ev.scanners[ev.scanDepth]
+	ev.scanDepth++
+	defer func() { ev.scanDepth-- }()
+	sc.fr, sc.s, sc.out, sc.err = fr, s, proceed, nil
+	switch coll := value(fr.locals[s.Source]).(type) {
 	case *ast.Array:
 		for i := range coll.Len() {
-			var stop bool
-			if stop, err = body(ast.Number(strconv.Itoa(i)), coll.Elem(i).Value); stop {
+			if sc.elem(ast.InternedTerm(i), coll.Elem(i)) {
 				break
 			}
 		}
 	case ast.Object:
-		coll.Until(func(k, v *ast.Term) bool {
-			var stop bool
-			stop, err = body(k.Value, v.Value)
-			return stop
-		})
+		coll.Until(sc.kv)
 	case ast.Set:
-		coll.Until(func(t *ast.Term) bool {
-			var stop bool
-			stop, err = body(t.Value, t.Value)
-			return stop
-		})
+		coll.Until(sc.member)
 	}
+	out, err := sc.out, sc.err
+	sc.fr, sc.s, sc.err = nil, nil, nil
 	if err != nil {
 		return 0, err
 	}
@@ -353,11 +422,7 @@ func (ev *evaluation) scan(fr *frame, s *ir.ScanStmt) (int, error) {
 func (ev *evaluation) callStmt(fr *frame, s *ir.CallStmt) (int, error) {
 	c := ev.prog.callees[s]
 	if c.fn != nil {
-		args := make([]ast.Value, len(s.Args))
-		for i, a := range s.Args {
-			args[i] = ev.operand(fr, a)
-		}
-		v, err := ev.call(c.fn, args)
+		v, err := ev.call(c.fn, fr, s.Args)
 		if err != nil {
 			return 0, err
 		}
@@ -370,17 +435,16 @@ func (ev *evaluation) callStmt(fr *frame, s *ir.CallStmt) (int, error) {
 	if err := ev.ctx.Err(); err != nil {
 		return 0, err
 	}
-	terms := make([]*ast.Term, len(s.Args))
-	for i, a := range s.Args {
-		terms[i] = ast.NewTerm(ev.operand(fr, a))
+	start := len(ev.operands)
+	for _, a := range s.Args {
+		ev.operands = append(ev.operands, ev.operand(fr, a))
 	}
-	var out ast.Value
-	err := c.builtin(ev.bctx, terms, func(t *ast.Term) error {
-		if out == nil {
-			out = t.Value
-		}
-		return nil
-	})
+	ev.out = nil
+	err := c.builtin(ev.bctx, ev.operands[start:len(ev.operands):len(ev.operands)], ev.sink)
+	out := ev.out
+	ev.out = nil
+	clear(ev.operands[start:])
+	ev.operands = ev.operands[:start]
 	if err != nil {
 		// As topdown does by default: a built-in's error makes the call undefined,
 		// unless the built-in asks to halt.
@@ -399,14 +463,15 @@ func (ev *evaluation) callStmt(fr *frame, s *ir.CallStmt) (int, error) {
 
 // dot looks a key up in a collection: an object's value, an array's element, or a
 // set's member itself. Anything else, and a missing key, is undefined (nil).
-func dot(src, key ast.Value) ast.Value {
-	switch c := src.(type) {
+func dot(src, key *ast.Term) *ast.Term {
+	if src == nil || key == nil {
+		return nil
+	}
+	switch c := src.Value.(type) {
 	case ast.Object:
-		if v := c.Get(ast.NewTerm(key)); v != nil {
-			return v.Value
-		}
+		return c.Get(key)
 	case *ast.Array:
-		n, ok := key.(ast.Number)
+		n, ok := key.Value.(ast.Number)
 		if !ok {
 			return nil
 		}
@@ -414,10 +479,9 @@ func dot(src, key ast.Value) ast.Value {
 		if !ok || i < 0 || i >= c.Len() {
 			return nil
 		}
-		return c.Elem(i).Value
+		return c.Elem(i)
 	case ast.Set:
-		t := ast.NewTerm(key)
-		if c.Contains(t) {
+		if c.Contains(key) {
 			return key
 		}
 	}

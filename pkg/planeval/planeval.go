@@ -18,6 +18,7 @@ package planeval
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -29,7 +30,8 @@ import (
 // Program is a loaded IR policy, ready to evaluate. It is immutable and safe for
 // concurrent use.
 type Program struct {
-	strings []ast.String
+	strings []*ast.Term
+	numbers map[int]*ast.Term // MakeNumberRefStmt's constants, by string index
 	funcs   []*function
 	plans   []*plan
 	byPlan  map[string]int
@@ -66,9 +68,9 @@ func load(p *ir.Policy) (*Program, error) {
 	if p.Static == nil || p.Plans == nil {
 		return nil, errors.New("IR plan has no static section or no plans")
 	}
-	prog := &Program{byPlan: map[string]int{}, callees: map[*ir.CallStmt]callee{}}
+	prog := &Program{byPlan: map[string]int{}, callees: map[*ir.CallStmt]callee{}, numbers: map[int]*ast.Term{}}
 	for _, s := range p.Static.Strings {
-		prog.strings = append(prog.strings, ast.String(s.Value))
+		prog.strings = append(prog.strings, ast.StringTerm(s.Value))
 	}
 	builtins := map[string]topdown.BuiltinFunc{}
 	for _, b := range p.Static.BuiltinFuncs {
@@ -126,6 +128,11 @@ func load(p *ir.Policy) (*Program, error) {
 				if s.Index < 0 || s.Index >= len(prog.strings) {
 					return fmt.Errorf("number constant %d out of range", s.Index)
 				}
+				text := string(prog.strings[s.Index].Value.(ast.String))
+				if _, err := json.Number(text).Float64(); err != nil {
+					return fmt.Errorf("number constant %q: %w", text, err)
+				}
+				prog.numbers[s.Index] = ast.NumberTerm(json.Number(text))
 			}
 			for _, o := range operands(s) {
 				if i, ok := o.Value.(ir.StringIndex); ok && (i < 0 || int(i) >= len(prog.strings)) {
@@ -147,7 +154,53 @@ func load(p *ir.Policy) (*Program, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("IR plan: %w", err)
 	}
+	if err := prog.checkAcyclic(); err != nil {
+		return nil, fmt.Errorf("IR plan: %w", err)
+	}
 	return prog, nil
+}
+
+// checkAcyclic refuses a plan whose functions call themselves, directly or not: Rego
+// has no recursion, so only a corrupt plan does, and it would never end.
+func (p *Program) checkAcyclic() error {
+	calls := make([][]*function, len(p.funcs))
+	for _, fn := range p.funcs {
+		_ = walkStmts(fn.blocks, func(s ir.Stmt) error {
+			if c, ok := s.(*ir.CallStmt); ok && p.callees[c].fn != nil {
+				calls[fn.index] = append(calls[fn.index], p.callees[c].fn)
+			}
+			return nil
+		})
+	}
+	const (
+		unseen = iota
+		open
+		done
+	)
+	state := make([]int, len(p.funcs))
+	var visit func(fn *function) error
+	visit = func(fn *function) error {
+		switch state[fn.index] {
+		case open:
+			return fmt.Errorf("%s calls itself", fn.name)
+		case done:
+			return nil
+		}
+		state[fn.index] = open
+		for _, callee := range calls[fn.index] {
+			if err := visit(callee); err != nil {
+				return err
+			}
+		}
+		state[fn.index] = done
+		return nil
+	}
+	for _, fn := range p.funcs {
+		if err := visit(fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Plan returns the index of the named plan (an entrypoint such as
@@ -171,18 +224,20 @@ func (p *Program) Plans() []string {
 // entrypoint, absent when undefined). Plans evaluated together share the memoized
 // values of rules, as one topdown query would.
 func (p *Program) Eval(ctx context.Context, input, data ast.Value, plans []int) ([]ast.Value, error) {
-	ev := &evaluation{prog: p, ctx: ctx, memo: make([]ast.Value, len(p.funcs)), memoSet: make([]bool, len(p.funcs))}
+	ev := &evaluation{prog: p, ctx: ctx, memo: make([]*ast.Term, len(p.funcs)), memoSet: make([]bool, len(p.funcs))}
 	ev.bctx = topdown.BuiltinContext{Context: ctx}
+	ev.sink = ev.output
 	out := make([]ast.Value, len(plans))
+	in, d := ast.NewTerm(input), ast.NewTerm(data)
 	for i, idx := range plans {
 		if idx < 0 || idx >= len(p.plans) {
 			return nil, fmt.Errorf("no plan %d", idx)
 		}
-		v, err := ev.runPlan(p.plans[idx], input, data)
+		v, err := ev.runPlan(p.plans[idx], in, d)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p.plans[idx].name, err)
 		}
-		out[i] = v
+		out[i] = value(v)
 	}
 	return out, nil
 }

@@ -179,7 +179,7 @@ func (e *Engine) planned(kind model.Kind) (*plannedKind, error) {
 	for _, id := range ids {
 		i, ok := prog.Plan(PlanName(kind, id))
 		if !ok {
-			return nil, fmt.Errorf("built-in %s plan has no rule %s: run go generate ./...", kind, id)
+			return nil, fmt.Errorf("built-in %s plan has no rule %s (run go generate)", kind, id)
 		}
 		pk.plans = append(pk.plans, i)
 		if len(e.byID[id].Options) > 0 {

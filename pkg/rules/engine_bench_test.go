@@ -102,21 +102,25 @@ func BenchmarkCompileNoRules(b *testing.B) {
 }
 
 // BenchmarkEvaluate is the per-file cost once the engine is prepared: input conversion,
-// one evaluation of the aggregate query and decoding the findings.
+// evaluating the rules and decoding the findings, with the plans and with topdown.
 func BenchmarkEvaluate(b *testing.B) {
-	eng := preparedEngine(b)
-	doc := benchDocument(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	defer cpuPerOp(b)()
-	var found []model.Finding
-	for b.Loop() {
-		var err error
-		if found, err = eng.Evaluate(ctx, doc); err != nil {
-			b.Fatal(err)
-		}
+	for _, mode := range []string{"plans", "topdown"} {
+		b.Run(mode, func(b *testing.B) {
+			eng := prepareEngine(b, mode == "topdown")
+			doc := benchDocument(b)
+			ctx := context.Background()
+			b.ReportAllocs()
+			defer cpuPerOp(b)()
+			var found []model.Finding
+			for b.Loop() {
+				var err error
+				if found, err = eng.Evaluate(ctx, doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(found)), "findings")
+		})
 	}
-	b.ReportMetric(float64(len(found)), "findings")
 }
 
 // BenchmarkInputConversion is the share of Evaluate spent turning the parser's input into
@@ -148,8 +152,15 @@ func BenchmarkInputRoundTrip(b *testing.B) {
 
 // BenchmarkCorpusLint parses and evaluates every file of the measurement corpus
 // (../shared/corpus, third-party files that must never be copied into this repository)
-// per iteration, on one goroutine, with the engine prepared beforehand.
+// per iteration, on one goroutine, with the engine prepared beforehand: with the plans
+// and with topdown.
 func BenchmarkCorpusLint(b *testing.B) {
+	for _, mode := range []string{"plans", "topdown"} {
+		b.Run(mode, func(b *testing.B) { benchCorpusLint(b, mode == "topdown") })
+	}
+}
+
+func benchCorpusLint(b *testing.B, topdown bool) {
 	root := corpusDir(b)
 	type file struct {
 		path string
@@ -167,7 +178,7 @@ func BenchmarkCorpusLint(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := preparedEngine(b)
+	eng := prepareEngine(b, topdown)
 	ctx := context.Background()
 	b.ReportAllocs()
 	defer cpuPerOp(b)()
@@ -318,11 +329,16 @@ func loadRegistry(b *testing.B) *rules.Registry {
 	return reg
 }
 
-func preparedEngine(b *testing.B) *rules.Engine {
+// prepareEngine returns an engine with the Dockerfile policies ready: the plans made at
+// build time, or topdown compiling the Rego source (the reference).
+func prepareEngine(b *testing.B, topdown bool) *rules.Engine {
 	b.Helper()
 	eng, err := rules.New(loadRegistry(b), rules.Selection{})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if topdown {
+		eng.UseTopdown()
 	}
 	if err := eng.Prepare(context.Background(), model.KindDockerfile); err != nil {
 		b.Fatal(err)
