@@ -206,7 +206,7 @@ if $gobench; then
   log "Go benchmarks (-count $go_count; the corpus ones once per count)"
   pkgs=(./pkg/parsers/dockerfile ./pkg/rules)
   # -p 1: one test binary at a time, so the two packages do not compete for the cores.
-  go test -p 1 -run '^$' -bench '^Benchmark(Parse|LoadRegistry|LoadFromSource|CompileDockerfile|CompileNoRules|Evaluate|InputConversion|InputRoundTrip|PolicyParse|PolicyCompile)$' \
+  go test -p 1 -run '^$' -bench '^Benchmark(Parse|LoadRegistry|LoadFromSource|PrepareDockerfile|CompileDockerfile|CompileNoRules|Evaluate|InputConversion|InputRoundTrip|PolicyParse|PolicyCompile)$' \
     -count "$go_count" "${pkgs[@]}" >"$work/gobench.txt"
   if $have_corpus; then
     go test -p 1 -run '^$' -bench '^BenchmarkCorpus' -benchtime 1x -count "$(( go_count > 3 ? 3 : go_count ))" \
@@ -276,11 +276,12 @@ report() {
   echo "| --- | ---: | ---: | ---: |"
   echo "| process start, OPA linked (\`--version\`) | - | $(col version min) | $(col version cpu) |"
   echo "| registry load: the generated table of $n_rules rules, no Rego parsed (\`rules\` − \`--version\`) | $(cpu BenchmarkLoadRegistry) | $(diff_ms "$(col rules min)" "$(col version min)") | $(diff_ms "$(col rules cpu)" "$(col version cpu)") |"
-  echo "| parse + compile the Dockerfile policies, $n_docker_rules rules (1 Dockerfile − \`rules\`, includes parse + evaluate) | $(cpu BenchmarkCompileDockerfile) | $(diff_ms "$(col one min)" "$(col rules min)") | $(diff_ms "$(col one cpu)" "$(col rules cpu)") |"
-  echo "| … of which the rules, not the libraries (1 Dockerfile − every rule off) | $(num "$(diff_ms "$(val BenchmarkCompileDockerfile cpu-ms/op)" "$(val BenchmarkCompileNoRules cpu-ms/op)")") | $(diff_ms "$(col one min)" "$(col one_off min)") | $(diff_ms "$(col one cpu)" "$(col one_off cpu)") |"
+  echo "| read the Dockerfile plan, $n_docker_rules rules (1 Dockerfile − \`rules\`, includes parse + evaluate) | $(cpu BenchmarkPrepareDockerfile) | $(diff_ms "$(col one min)" "$(col rules min)") | $(diff_ms "$(col one cpu)" "$(col rules cpu)") |"
+  echo "| … parse and compile the same policies with topdown instead (\`INFRALINT_TOPDOWN=1\`; every run before the plans) | $(cpu BenchmarkCompileDockerfile) | | |"
+  echo "| the rules' share of a one-file run (1 Dockerfile − every rule off) | - | $(diff_ms "$(col one min)" "$(col one_off min)") | $(diff_ms "$(col one cpu)" "$(col one_off cpu)") |"
   echo "| parse one file (34 lines) | $(cpu $g) | | |"
-  echo "| evaluate one file | $(cpu BenchmarkEvaluate) | | |"
-  echo "| lint 1 Dockerfile | $(awk -v a="$(val BenchmarkLoadRegistry cpu-ms/op)" -v b="$(val BenchmarkCompileDockerfile cpu-ms/op)" -v c="$(val $g cpu-ms/op)" -v d="$(val BenchmarkEvaluate cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f + process start", a + b + c + d }') | $(col one min) | $(col one cpu) |"
+  echo "| evaluate one file (plans; topdown: $(cpu BenchmarkEvaluate/topdown)) | $(cpu BenchmarkEvaluate/plans) | | |"
+  echo "| lint 1 Dockerfile | $(awk -v a="$(val BenchmarkLoadRegistry cpu-ms/op)" -v b="$(val BenchmarkPrepareDockerfile cpu-ms/op)" -v c="$(val $g cpu-ms/op)" -v d="$(val BenchmarkEvaluate/plans cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f + process start", a + b + c + d }') | $(col one min) | $(col one cpu) |"
   echo
   if $gobench; then
     echo "**In process** (Go benchmarks, median of $go_count; the corpus ones: one pass per count, at most 3):"
@@ -295,9 +296,11 @@ report() {
 BenchmarkParse|parse the 34-line, 3-stage Dockerfile
 BenchmarkLoadRegistry|rules.Load: the generated rule table, no Rego parsed
 BenchmarkLoadFromSource|rules.LoadFromSource: parse every embedded policy, read METADATA (the load before the table)
-BenchmarkCompileDockerfile|rules.Load + New + Prepare(dockerfile): parse and compile $(awk -v v="$(val BenchmarkCompileDockerfile rules)" 'BEGIN { printf "%.0f", v }') rules, libraries, aggregate
-BenchmarkCompileNoRules|the same with every rule off (libraries, aggregate)
-BenchmarkEvaluate|one document, prepared engine
+BenchmarkPrepareDockerfile|rules.Load + New + Prepare(dockerfile): read the embedded plan of $(awk -v v="$(val BenchmarkPrepareDockerfile rules)" 'BEGIN { printf "%.0f", v }') rules
+BenchmarkCompileDockerfile|the same with topdown: parse and compile the rules, libraries, aggregate
+BenchmarkCompileNoRules|the topdown compile with every rule off (libraries, aggregate)
+BenchmarkEvaluate/plans|one document, prepared engine, plans (pkg/planeval)
+BenchmarkEvaluate/topdown|the same with topdown
 BenchmarkInputConversion|the engine's input conversion alone (reflection, encoding/json rules)
 BenchmarkInputRoundTrip|ast.InterfaceToValue(doc.Input): the JSON round trip it replaced
 BenchmarkPolicyParse/annotations|Rego parse of lib + Dockerfile rules, annotations processed
@@ -307,22 +310,25 @@ BenchmarkPolicyCompile/skip-checks|the same, check-only stages skipped
 BenchmarkPolicyCompile/no-empty-options|every stage, without the \`options := {}\` modules
 BenchmarkPolicyCompile/no-empty-options-skip-checks|both, as the engine compiles the built-in policies
 BenchmarkCorpusParse|parse every corpus file, one goroutine
-BenchmarkCorpusLint|parse + evaluate every corpus file, one goroutine
+BenchmarkCorpusLint/plans|parse + evaluate every corpus file, one goroutine, plans
+BenchmarkCorpusLint/topdown|the same with topdown
 EOF
     echo
     local p=BenchmarkParse
-    echo "Ratios within this run (CPU time): compile of the Dockerfile policies = ×$(ratio "$(val BenchmarkCompileDockerfile cpu-ms/op)" "$(val $p cpu-ms/op)") the parse of one file;" \
+    echo "Ratios within this run (CPU time): reading the Dockerfile plan = ×$(ratio "$(val BenchmarkPrepareDockerfile cpu-ms/op)" "$(val $p cpu-ms/op)") the parse of one file," \
+      "compiling the same policies with topdown ×$(ratio "$(val BenchmarkCompileDockerfile cpu-ms/op)" "$(val $p cpu-ms/op)");" \
+      "evaluating one file with topdown = ×$(ratio "$(val BenchmarkEvaluate/topdown cpu-ms/op)" "$(val BenchmarkEvaluate/plans cpu-ms/op)") the plans;" \
       "registry load = ×$(ratio "$(val BenchmarkLoadRegistry cpu-ms/op)" "$(val $p cpu-ms/op)");" \
-      "evaluating one file = ×$(ratio "$(val BenchmarkEvaluate cpu-ms/op)" "$(val $p cpu-ms/op)") parsing it," \
-      "of which input conversion is $(awk -v a="$(val BenchmarkInputConversion cpu-ms/op)" -v b="$(val BenchmarkEvaluate cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f %%", a / b * 100 }')" \
+      "evaluating one file with the plans = ×$(ratio "$(val BenchmarkEvaluate/plans cpu-ms/op)" "$(val $p cpu-ms/op)") parsing it," \
+      "of which input conversion is $(awk -v a="$(val BenchmarkInputConversion cpu-ms/op)" -v b="$(val BenchmarkEvaluate/plans cpu-ms/op)" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.0f %%", a / b * 100 }')" \
       "(×$(ratio "$(val BenchmarkInputConversion cpu-ms/op)" "$(val BenchmarkInputRoundTrip cpu-ms/op)") of the JSON round trip);" \
       "registry load from the generated table: ×$(ratio "$(val BenchmarkLoadRegistry cpu-ms/op)" "$(val BenchmarkLoadFromSource cpu-ms/op)") of parsing every policy;" \
       "skipping the check-only compiler stages: ×$(ratio "$(val BenchmarkPolicyCompile/skip-checks cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)") of the full compile;" \
       "leaving out the empty options modules: ×$(ratio "$(val BenchmarkPolicyCompile/no-empty-options cpu-ms/op)" "$(val BenchmarkPolicyCompile/all-stages cpu-ms/op)");" \
       "the engine's compile (no empty options modules, check-only stages skipped): ×$(ratio "$(val BenchmarkPolicyCompile/no-empty-options-skip-checks cpu-ms/op)" "$(val BenchmarkPolicyCompile/no-empty-options cpu-ms/op)") of the same with every stage;" \
       "parsing without annotations: ×$(ratio "$(val BenchmarkPolicyParse/no-annotations cpu-ms/op)" "$(val BenchmarkPolicyParse/annotations cpu-ms/op)")."
-    if [[ -n ${gb["BenchmarkCorpusLint files/s"]:-} ]]; then
-      echo "Corpus in process, one goroutine: $(num "$(val BenchmarkCorpusParse files/s)") files/s parse only, $(num "$(val BenchmarkCorpusLint files/s)") files/s parse + evaluate."
+    if [[ -n ${gb["BenchmarkCorpusLint/plans files/s"]:-} ]]; then
+      echo "Corpus in process, one goroutine: $(num "$(val BenchmarkCorpusParse files/s)") files/s parse only, $(num "$(val BenchmarkCorpusLint/plans files/s)") files/s parse + evaluate with the plans, $(num "$(val BenchmarkCorpusLint/topdown files/s)") with topdown."
     fi
   fi
 }

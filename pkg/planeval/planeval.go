@@ -85,25 +85,40 @@ func load(p *ir.Policy) (*Program, error) {
 		for i, f := range p.Funcs.Funcs {
 			fn := &function{name: f.Name, index: i, params: f.Params, ret: f.Return, blocks: f.Blocks,
 				memo: len(f.Params) == 2 && f.Params[0] == ir.Input && f.Params[1] == ir.Data}
-			fn.nlocals = maxLocal(f.Blocks, append(append([]ir.Local{}, f.Params...), f.Return)) + 1
-			if fn.nlocals > maxLocals {
-				return nil, fmt.Errorf("IR plan: %s uses more than %d locals", f.Name, maxLocals)
-			}
 			prog.funcs = append(prog.funcs, fn)
 			byName[f.Name] = fn
 		}
 	}
 	for i, pl := range p.Plans.Plans {
-		np := &plan{name: pl.Name, blocks: pl.Blocks, nlocals: maxLocal(pl.Blocks, []ir.Local{ir.Input, ir.Data}) + 1}
-		if np.nlocals > maxLocals {
-			return nil, fmt.Errorf("IR plan: %s uses more than %d locals", pl.Name, maxLocals)
-		}
-		prog.plans = append(prog.plans, np)
+		prog.plans = append(prog.plans, &plan{name: pl.Name, blocks: pl.Blocks})
 		prog.byPlan[pl.Name] = i
 	}
 	var errs []error
-	check := func(owner string, blocks []*ir.Block) {
+	// check resolves calls and constants, refuses what cannot run, and returns how many
+	// locals a frame of the blocks needs (one walk: this runs at start-up).
+	check := func(owner string, blocks []*ir.Block, named []ir.Local) int {
+		high := int(ir.Data)
+		for _, l := range named {
+			high = max(high, int(l))
+		}
+		seeLocal := func(l ir.Local) { high = max(high, int(l)) }
+		var bad error
+		seeOperand := func(o ir.Operand) {
+			switch v := o.Value.(type) {
+			case ir.Local:
+				high = max(high, int(v))
+			case ir.StringIndex:
+				if v < 0 || int(v) >= len(prog.strings) {
+					bad = fmt.Errorf("string constant %d out of range", v)
+				}
+			}
+		}
 		err := walkStmts(blocks, func(s ir.Stmt) error {
+			eachLocal(s, seeLocal)
+			eachOperand(s, seeOperand)
+			if bad != nil {
+				return bad
+			}
 			switch s := s.(type) {
 			case *ir.CallStmt:
 				if fn, ok := byName[s.Func]; ok {
@@ -134,22 +149,21 @@ func load(p *ir.Policy) (*Program, error) {
 				}
 				prog.numbers[s.Index] = ast.NumberTerm(json.Number(text))
 			}
-			for _, o := range operands(s) {
-				if i, ok := o.Value.(ir.StringIndex); ok && (i < 0 || int(i) >= len(prog.strings)) {
-					return fmt.Errorf("string constant %d out of range", i)
-				}
-			}
 			return nil
 		})
+		if err == nil && high >= maxLocals {
+			err = fmt.Errorf("uses more than %d locals", maxLocals)
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", owner, err))
 		}
+		return high + 1
 	}
 	for _, fn := range prog.funcs {
-		check(fn.name, fn.blocks)
+		fn.nlocals = check(fn.name, fn.blocks, append(fn.params, fn.ret))
 	}
 	for _, pl := range prog.plans {
-		check(pl.name, pl.blocks)
+		pl.nlocals = check(pl.name, pl.blocks, nil)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("IR plan: %w", err)
@@ -242,111 +256,98 @@ func (p *Program) Eval(ctx context.Context, input, data ast.Value, plans []int) 
 	return out, nil
 }
 
-// maxLocal returns the highest local a list of blocks (or the given extra locals)
-// names, to size a frame.
-func maxLocal(blocks []*ir.Block, extra []ir.Local) int {
-	high := 0
-	for _, l := range extra {
-		high = max(high, int(l))
-	}
-	_ = walkStmts(blocks, func(s ir.Stmt) error {
-		for _, l := range locals(s) {
-			high = max(high, int(l))
-		}
-		for _, o := range operands(s) {
-			if l, ok := o.Value.(ir.Local); ok {
-				high = max(high, int(l))
-			}
-		}
-		return nil
-	})
-	return high
-}
-
-// locals returns the locals a statement names directly (not through an operand).
-func locals(s ir.Stmt) []ir.Local {
+// eachLocal calls f with each local a statement names directly (not through an
+// operand).
+func eachLocal(s ir.Stmt, f func(ir.Local)) {
 	switch s := s.(type) {
 	case *ir.ReturnLocalStmt:
-		return []ir.Local{s.Source}
+		f(s.Source)
 	case *ir.CallStmt:
-		return []ir.Local{s.Result}
+		f(s.Result)
 	case *ir.DotStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.LenStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.ScanStmt:
-		return []ir.Local{s.Source, s.Key, s.Value}
+		f(s.Source)
+		f(s.Key)
+		f(s.Value)
 	case *ir.AssignIntStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.AssignVarStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.AssignVarOnceStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.ResetLocalStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeNullStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeNumberIntStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeNumberRefStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeArrayStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeObjectStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.MakeSetStmt:
-		return []ir.Local{s.Target}
+		f(s.Target)
 	case *ir.IsDefinedStmt:
-		return []ir.Local{s.Source}
+		f(s.Source)
 	case *ir.IsUndefinedStmt:
-		return []ir.Local{s.Source}
+		f(s.Source)
 	case *ir.ArrayAppendStmt:
-		return []ir.Local{s.Array}
+		f(s.Array)
 	case *ir.ObjectInsertStmt:
-		return []ir.Local{s.Object}
+		f(s.Object)
 	case *ir.ObjectInsertOnceStmt:
-		return []ir.Local{s.Object}
+		f(s.Object)
 	case *ir.SetAddStmt:
-		return []ir.Local{s.Set}
+		f(s.Set)
 	case *ir.ResultSetAddStmt:
-		return []ir.Local{s.Value}
+		f(s.Value)
 	}
-	return nil
 }
 
-// operands returns a statement's operands.
-func operands(s ir.Stmt) []ir.Operand {
+// eachOperand calls f with each operand of a statement.
+func eachOperand(s ir.Stmt, f func(ir.Operand)) {
 	switch s := s.(type) {
 	case *ir.CallStmt:
-		return s.Args
+		for _, a := range s.Args {
+			f(a)
+		}
 	case *ir.DotStmt:
-		return []ir.Operand{s.Source, s.Key}
+		f(s.Source)
+		f(s.Key)
 	case *ir.LenStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.AssignVarStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.AssignVarOnceStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.EqualStmt:
-		return []ir.Operand{s.A, s.B}
+		f(s.A)
+		f(s.B)
 	case *ir.NotEqualStmt:
-		return []ir.Operand{s.A, s.B}
+		f(s.A)
+		f(s.B)
 	case *ir.IsArrayStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.IsObjectStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.IsSetStmt:
-		return []ir.Operand{s.Source}
+		f(s.Source)
 	case *ir.ArrayAppendStmt:
-		return []ir.Operand{s.Value}
+		f(s.Value)
 	case *ir.ObjectInsertStmt:
-		return []ir.Operand{s.Key, s.Value}
+		f(s.Key)
+		f(s.Value)
 	case *ir.ObjectInsertOnceStmt:
-		return []ir.Operand{s.Key, s.Value}
+		f(s.Key)
+		f(s.Value)
 	case *ir.SetAddStmt:
-		return []ir.Operand{s.Value}
+		f(s.Value)
 	}
-	return nil
 }
 
 // walkStmts calls f for every statement of the blocks, nested ones included.

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -318,4 +320,20 @@ func mustValue(t *testing.T, s string) ast.Value {
 		t.Fatal(fmt.Errorf("%s: %w", s, err))
 	}
 	return v.Value
+}
+
+// BenchmarkUnmarshal is what a process pays once per document kind before its first
+// evaluation: reading the built-in Dockerfile plan (pkg/rules/plans).
+func BenchmarkUnmarshal(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "rules", "plans", "dockerfile.irp"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := planeval.Unmarshal(data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

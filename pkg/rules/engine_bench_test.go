@@ -29,8 +29,10 @@ import (
 )
 
 // The start-up steps of a run, each measured alone (see docs/performance.md):
-// LoadRegistry, then CompileDockerfile (which loads the registry again: the parse of the
-// Dockerfile policies happens there), then Evaluate once per file. Every benchmark also
+// LoadRegistry, then PrepareDockerfile (the registry again, and the Dockerfile plans read
+// as a process's first Dockerfile reads them), then Evaluate once per file.
+// CompileDockerfile is what preparing cost before the plans, and still costs with
+// INFRALINT_TOPDOWN or user policies: parsing and compiling the Rego. Every benchmark also
 // reports cpu-ms/op (process user+sys time, GC workers included), which a busy machine
 // inflates less than wall time.
 
@@ -58,9 +60,32 @@ func BenchmarkLoadFromSource(b *testing.B) {
 	}
 }
 
-// BenchmarkCompileDockerfile is what the first Dockerfile of a run pays: a fresh registry
-// (whose modules are parsed on first use), the default rule selection, and the Dockerfile
-// policies parsed and compiled into one prepared query.
+// BenchmarkPrepareDockerfile is what the first Dockerfile of a run pays: a fresh
+// registry, the default rule selection, and the embedded Dockerfile plan read and loaded.
+func BenchmarkPrepareDockerfile(b *testing.B) {
+	reg := loadRegistry(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		if _, err := rules.DecodePlan(string(model.KindDockerfile)); err != nil {
+			b.Fatal(err)
+		}
+		eng, err := rules.New(loadRegistry(b), rules.Selection{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(countKind(reg.Rules(), model.KindDockerfile)), "rules")
+}
+
+// BenchmarkCompileDockerfile is what the first Dockerfile of a run pays with topdown (the
+// reference, INFRALINT_TOPDOWN=1, and every run before the plans): a fresh registry
+// (whose modules are parsed on first use), the default rule selection, and the
+// Dockerfile policies parsed and compiled into one prepared query.
 func BenchmarkCompileDockerfile(b *testing.B) {
 	reg := loadRegistry(b)
 	ctx := context.Background()
@@ -72,6 +97,7 @@ func BenchmarkCompileDockerfile(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		eng.UseTopdown()
 		if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
 			b.Fatal(err)
 		}
@@ -79,8 +105,8 @@ func BenchmarkCompileDockerfile(b *testing.B) {
 	b.ReportMetric(float64(countKind(reg.Rules(), model.KindDockerfile)), "rules")
 }
 
-// BenchmarkCompileNoRules is the part of the compile that does not grow with the rules:
-// the libraries and the aggregate query, every rule disabled.
+// BenchmarkCompileNoRules is the part of the topdown compile that does not grow with the
+// rules: the libraries and the aggregate query, every rule disabled.
 func BenchmarkCompileNoRules(b *testing.B) {
 	reg := loadRegistry(b)
 	var all []string
@@ -95,6 +121,7 @@ func BenchmarkCompileNoRules(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		eng.UseTopdown()
 		if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
 			b.Fatal(err)
 		}
