@@ -433,3 +433,53 @@ func cpuTime(b *testing.B) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkRuleCost evaluates every corpus Dockerfile with one default rule at a time
+// (plans), to find the rules worth optimising: a sub-benchmark per rule, its time the
+// rule's cost with the libraries it calls (a library value shared by several rules is
+// paid by each here, once per document in a real run). Run it alone:
+//
+//	go test -run '^$' -bench BenchmarkRuleCost -benchtime 1x ./pkg/rules | sort -k3 -n
+func BenchmarkRuleCost(b *testing.B) {
+	root := corpusDir(b)
+	var docs []*model.Document
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if doc, _ := dockerfile.Parse(p, src); doc != nil {
+			docs = append(docs, doc)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg := loadRegistry(b)
+	ctx := context.Background()
+	for _, r := range reg.Rules() {
+		if r.Target != model.KindDockerfile || !r.Enabled {
+			continue
+		}
+		b.Run(r.ID, func(b *testing.B) {
+			eng, err := rules.New(reg, rules.Selection{Only: []string{r.ID}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := eng.Prepare(ctx, model.KindDockerfile); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				for _, doc := range docs {
+					if _, err := eng.Evaluate(ctx, doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
