@@ -265,16 +265,17 @@ func (e *encoder) stmt(s ir.Stmt) {
 
 // Unmarshal reads the binary form Encode writes and loads it.
 func Unmarshal(data []byte) (*Program, error) {
-	p, err := decodePolicy(data)
+	p, calls, err := decodePolicy(data)
 	if err != nil {
 		return nil, fmt.Errorf("reading IR plan: %w", err)
 	}
-	return load(p)
+	return load(p, calls)
 }
 
-func decodePolicy(data []byte) (*ir.Policy, error) {
+// decodePolicy reads a policy and says how many call statements it has.
+func decodePolicy(data []byte) (*ir.Policy, int, error) {
 	if len(data) < len(magic) || string(data[:len(magic)]) != string(magic) {
-		return nil, errors.New("not an infralint IR plan")
+		return nil, 0, errors.New("not an infralint IR plan")
 	}
 	d := &decoder{buf: data[len(magic):]}
 	p := &ir.Policy{Static: &ir.Static{}, Plans: &ir.Plans{}, Funcs: &ir.Funcs{}}
@@ -301,12 +302,58 @@ func decodePolicy(data []byte) (*ir.Policy, error) {
 	if d.err == nil && len(d.buf) != 0 {
 		d.err = fmt.Errorf("%d bytes after the plan", len(d.buf))
 	}
-	return p, d.err
+	return p, d.calls, d.err
 }
 
 type decoder struct {
 	buf []byte
 	err error
+	// Operands are boxed once per local or string index, not once per use: a plan has
+	// ten thousand operands over a few hundred distinct values, and this runs at start-up.
+	locals, stringIndexes map[int]ir.Val
+	strs                  map[string]string
+	calls                 int
+	// Statements and blocks are allocated in slabs of their type: one allocation per 256
+	// rather than per statement (a Dockerfile plan has about 14,000).
+	blockSlab       slab[ir.Block]
+	assignVarSlab   slab[ir.AssignVarStmt]
+	callSlab        slab[ir.CallStmt]
+	dotSlab         slab[ir.DotStmt]
+	setAddSlab      slab[ir.SetAddStmt]
+	assignOnceSlab  slab[ir.AssignVarOnceStmt]
+	notEqualSlab    slab[ir.NotEqualStmt]
+	resetSlab       slab[ir.ResetLocalStmt]
+	isDefinedSlab   slab[ir.IsDefinedStmt]
+	returnSlab      slab[ir.ReturnLocalStmt]
+	scanSlab        slab[ir.ScanStmt]
+	numberRefSlab   slab[ir.MakeNumberRefStmt]
+	arrayAppendSlab slab[ir.ArrayAppendStmt]
+	makeSetSlab     slab[ir.MakeSetStmt]
+	equalSlab       slab[ir.EqualStmt]
+	notSlab         slab[ir.NotStmt]
+}
+
+// slab hands out pointers into chunks of values of one type.
+type slab[T any] []T
+
+func (s *slab[T]) next() *T {
+	if len(*s) == cap(*s) {
+		*s = make([]T, 0, 256)
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
+}
+
+func (d *decoder) boxed(table *map[int]ir.Val, n int, box func(int) ir.Val) ir.Val {
+	if *table == nil {
+		*table = map[int]ir.Val{}
+	}
+	v, ok := (*table)[n]
+	if !ok {
+		v = box(n)
+		(*table)[n] = v
+	}
+	return v
 }
 
 func (d *decoder) fail(what string) {
@@ -358,10 +405,19 @@ func (d *decoder) local() ir.Local {
 	return ir.Local(n)
 }
 
+// str reads a string, interned: function names repeat at every call.
 func (d *decoder) str() string {
 	n := d.count()
-	s := string(d.buf[:n])
+	b := d.buf[:n]
 	d.buf = d.buf[n:]
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	s := string(b)
+	d.strs[s] = s
 	return s
 }
 
@@ -379,8 +435,10 @@ func (d *decoder) blocks() []*ir.Block {
 	n := d.count()
 	out := make([]*ir.Block, 0, n)
 	for range n {
-		b := &ir.Block{}
-		for range d.count() {
+		b := d.blockSlab.next()
+		m := d.count()
+		b.Stmts = make([]ir.Stmt, 0, m)
+		for range m {
 			if s := d.stmt(); s != nil {
 				b.Stmts = append(b.Stmts, s)
 			}
@@ -402,9 +460,10 @@ func (d *decoder) block() *ir.Block {
 func (d *decoder) operand() ir.Operand {
 	switch d.byte() {
 	case 0:
-		return ir.Operand{Value: d.local()}
+		l := d.local()
+		return ir.Operand{Value: d.boxed(&d.locals, int(l), func(n int) ir.Val { return ir.Local(n) })}
 	case 1:
-		return ir.Operand{Value: ir.StringIndex(d.uint())}
+		return ir.Operand{Value: d.boxed(&d.stringIndexes, d.uint(), func(n int) ir.Val { return ir.StringIndex(n) })}
 	case 2:
 		return ir.Operand{Value: ir.Bool(d.uint() != 0)}
 	}
@@ -418,10 +477,16 @@ func (d *decoder) stmt() ir.Stmt {
 	}
 	switch t := d.byte(); t {
 	case tagReturnLocal:
-		return &ir.ReturnLocalStmt{Source: d.local()}
+		p := d.returnSlab.next()
+		*p = ir.ReturnLocalStmt{Source: d.local()}
+		return p
 	case tagCall:
-		s := &ir.CallStmt{Func: d.str()}
-		for range d.count() {
+		d.calls++
+		s := d.callSlab.next()
+		s.Func = d.str()
+		n := d.count()
+		s.Args = make([]ir.Operand, 0, n)
+		for range n {
 			s.Args = append(s.Args, d.operand())
 		}
 		s.Result = d.local()
@@ -431,37 +496,57 @@ func (d *decoder) stmt() ir.Stmt {
 	case tagBreak:
 		return &ir.BreakStmt{Index: uint32(d.uint())}
 	case tagDot:
-		return &ir.DotStmt{Source: d.operand(), Key: d.operand(), Target: d.local()}
+		p := d.dotSlab.next()
+		*p = ir.DotStmt{Source: d.operand(), Key: d.operand(), Target: d.local()}
+		return p
 	case tagLen:
 		return &ir.LenStmt{Source: d.operand(), Target: d.local()}
 	case tagScan:
-		return &ir.ScanStmt{Source: d.local(), Key: d.local(), Value: d.local(), Block: d.block()}
+		p := d.scanSlab.next()
+		*p = ir.ScanStmt{Source: d.local(), Key: d.local(), Value: d.local(), Block: d.block()}
+		return p
 	case tagNot:
-		return &ir.NotStmt{Block: d.block()}
+		p := d.notSlab.next()
+		*p = ir.NotStmt{Block: d.block()}
+		return p
 	case tagAssignInt:
 		return &ir.AssignIntStmt{Value: d.int(), Target: d.local()}
 	case tagAssignVar:
-		return &ir.AssignVarStmt{Source: d.operand(), Target: d.local()}
+		p := d.assignVarSlab.next()
+		*p = ir.AssignVarStmt{Source: d.operand(), Target: d.local()}
+		return p
 	case tagAssignVarOnce:
-		return &ir.AssignVarOnceStmt{Source: d.operand(), Target: d.local()}
+		p := d.assignOnceSlab.next()
+		*p = ir.AssignVarOnceStmt{Source: d.operand(), Target: d.local()}
+		return p
 	case tagResetLocal:
-		return &ir.ResetLocalStmt{Target: d.local()}
+		p := d.resetSlab.next()
+		*p = ir.ResetLocalStmt{Target: d.local()}
+		return p
 	case tagMakeNull:
 		return &ir.MakeNullStmt{Target: d.local()}
 	case tagMakeNumberInt:
 		return &ir.MakeNumberIntStmt{Value: d.int(), Target: d.local()}
 	case tagMakeNumberRef:
-		return &ir.MakeNumberRefStmt{Index: d.uint(), Target: d.local()}
+		p := d.numberRefSlab.next()
+		*p = ir.MakeNumberRefStmt{Index: d.uint(), Target: d.local()}
+		return p
 	case tagMakeArray:
 		return &ir.MakeArrayStmt{Capacity: int32(d.uint()), Target: d.local()}
 	case tagMakeObject:
 		return &ir.MakeObjectStmt{Target: d.local()}
 	case tagMakeSet:
-		return &ir.MakeSetStmt{Target: d.local()}
+		p := d.makeSetSlab.next()
+		*p = ir.MakeSetStmt{Target: d.local()}
+		return p
 	case tagEqual:
-		return &ir.EqualStmt{A: d.operand(), B: d.operand()}
+		p := d.equalSlab.next()
+		*p = ir.EqualStmt{A: d.operand(), B: d.operand()}
+		return p
 	case tagNotEqual:
-		return &ir.NotEqualStmt{A: d.operand(), B: d.operand()}
+		p := d.notEqualSlab.next()
+		*p = ir.NotEqualStmt{A: d.operand(), B: d.operand()}
+		return p
 	case tagIsArray:
 		return &ir.IsArrayStmt{Source: d.operand()}
 	case tagIsObject:
@@ -469,17 +554,23 @@ func (d *decoder) stmt() ir.Stmt {
 	case tagIsSet:
 		return &ir.IsSetStmt{Source: d.operand()}
 	case tagIsDefined:
-		return &ir.IsDefinedStmt{Source: d.local()}
+		p := d.isDefinedSlab.next()
+		*p = ir.IsDefinedStmt{Source: d.local()}
+		return p
 	case tagIsUndefined:
 		return &ir.IsUndefinedStmt{Source: d.local()}
 	case tagArrayAppend:
-		return &ir.ArrayAppendStmt{Value: d.operand(), Array: d.local()}
+		p := d.arrayAppendSlab.next()
+		*p = ir.ArrayAppendStmt{Value: d.operand(), Array: d.local()}
+		return p
 	case tagObjectInsert:
 		return &ir.ObjectInsertStmt{Key: d.operand(), Value: d.operand(), Object: d.local()}
 	case tagObjectInsertOnce:
 		return &ir.ObjectInsertOnceStmt{Key: d.operand(), Value: d.operand(), Object: d.local()}
 	case tagSetAdd:
-		return &ir.SetAddStmt{Value: d.operand(), Set: d.local()}
+		p := d.setAddSlab.next()
+		*p = ir.SetAddStmt{Value: d.operand(), Set: d.local()}
+		return p
 	case tagNop:
 		return &ir.NopStmt{}
 	case tagResultSetAdd:

@@ -64,11 +64,12 @@ type callee struct {
 
 // load prepares a policy for evaluation. It fails on statements and built-in
 // functions it cannot run, so a plan either runs as topdown would or not at all.
-func load(p *ir.Policy) (*Program, error) {
+// calls is how many call statements it has, to size the table that resolves them.
+func load(p *ir.Policy, calls int) (*Program, error) {
 	if p.Static == nil || p.Plans == nil {
 		return nil, errors.New("IR plan has no static section or no plans")
 	}
-	prog := &Program{byPlan: map[string]int{}, callees: map[*ir.CallStmt]callee{}, numbers: map[int]*ast.Term{}}
+	prog := &Program{byPlan: map[string]int{}, callees: make(map[*ir.CallStmt]callee, calls), numbers: map[int]*ast.Term{}}
 	for _, s := range p.Static.Strings {
 		prog.strings = append(prog.strings, ast.StringTerm(s.Value))
 	}
