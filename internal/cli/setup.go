@@ -149,7 +149,8 @@ func newEngine(reg *rules.Registry, plan *config.Plan) (*rules.Engine, error) {
 // topdownRequested says whether INFRALINT_TOPDOWN asks to evaluate the built-in
 // policies with OPA's topdown from their Rego source instead of the plans made at build
 // time: slower, and the way to rule the planner out when a finding looks wrong. Such a
-// run neither reads nor writes the result cache.
+// run neither reads nor writes the result cache. It is read from the process
+// environment, as GOMEMLIMIT is: a diagnosis switch, not a setting with a flag.
 func topdownRequested() bool {
 	v := os.Getenv("INFRALINT_TOPDOWN")
 	return v != "" && v != "0" && v != "false"
