@@ -240,6 +240,9 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 		}
 	} else {
 		opts.Cache = lf.cache.open(cfg, lf, plan, cwd)
+		limit := startSoftLimit() // memlimit.go
+		defer limit.stop()
+		opts.Kept = limit.kept
 		res = lint.Paths(ctx, eng, paths, opts)
 		lf.cache.close(s, opts.Cache)
 	}

@@ -67,6 +67,7 @@ func Buffer(ctx context.Context, eng *rules.Engine, path string, src []byte, opt
 	r := lintBuffer(ctx, eng, flt, path, kind, src, opts)
 	r.findings, r.suppressed = about(path, r.findings), about(path, r.suppressed)
 	r.errs, r.warnings = errorsIn(path, r.errs), errorsIn(path, r.warnings)
+	r.shrink(newInterner()) // as a run's results are: the report is made from excerpts either way
 	res := empty()
 	res.Files = 1
 	collect(res, []fileResult{r}, opts)

@@ -288,16 +288,22 @@ func (r *cacheRun) hash(d cache.Dep, opts Options) (string, bool) {
 	return r.current(d, opts)
 }
 
-// toEntry keeps what collect and the reporters use of a result: the findings, errors
-// and warnings, and the text of the files findings are in.
+// seenKey marks an entry's source that is one of fileResult.seen: no path starts with NUL.
+const seenKey = "\x00seen\x00"
+
+// toEntry keeps what collect and the reporters use of a result (before shrink): the
+// findings, errors and warnings, and the text of the files they are in, by path (those
+// of fileResult.seen under seenKey+path). Which of them gives the report its source is
+// decided by the findings, as for a result that was not cached (collect).
 func toEntry(out fileResult, deps []cache.Dep) *cache.Entry {
 	e := &cache.Entry{Deps: deps, Findings: out.findings, Suppressed: out.suppressed,
 		Errors: out.errs, Warnings: out.warnings, Sources: map[string][]byte{}}
-	for _, list := range [][]model.Finding{out.findings, out.suppressed} {
-		for _, f := range list {
-			if src, ok := out.sources[f.File]; ok && src != nil {
-				e.Sources[f.File] = src.Text
-			}
+	for file := range out.lines() {
+		if src := out.sources[file]; src != nil {
+			e.Sources[file] = src.Text
+		}
+		if src := out.seen[file]; src != nil {
+			e.Sources[seenKey+file] = src.Text
 		}
 	}
 	return e
@@ -307,6 +313,13 @@ func fromEntry(e *cache.Entry) fileResult {
 	out := fileResult{findings: e.Findings, suppressed: e.Suppressed, errs: e.Errors, warnings: e.Warnings,
 		sources: make(map[string]*model.Source, len(e.Sources))}
 	for p, text := range e.Sources {
+		if file, ok := strings.CutPrefix(p, seenKey); ok {
+			if out.seen == nil {
+				out.seen = map[string]*model.Source{}
+			}
+			out.seen[file] = model.NewSource(text)
+			continue
+		}
 		out.sources[p] = model.NewSource(text)
 	}
 	return out

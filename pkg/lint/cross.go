@@ -259,6 +259,9 @@ func crossDocument(cdoc *model.Document, svc *compose.Service, ld *compose.Linke
 	}
 	loc := &crossLocator{compose: cdoc.Locations, composePath: cdoc.Path, df: ddoc.Locations, linked: ld,
 		service: svc.Ptr, facts: &facts}
+	if !ld.Inline {
+		loc.dfSource = ddoc.Source // an inline one is located in the Compose file
+	}
 	doc := &model.Document{
 		Kind:      model.KindCross,
 		Path:      cdoc.Path,
@@ -313,6 +316,9 @@ type crossLocator struct {
 	linked      *compose.LinkedDockerfile
 	service     string // the service's pointer, /services/<name>
 	facts       *CrossDockerfile
+	// dfSource is the Dockerfile's text, for the lines reporters show of findings in
+	// it (fileResult.seen); nil for an inline Dockerfile.
+	dfSource *model.Source
 }
 
 // dfPtr returns the Dockerfile pointer of a /dockerfile/… pointer.

@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/infralint/infralint/pkg/cache"
@@ -65,6 +66,12 @@ type Options struct {
 	// Its salt must identify the binary, the configuration and the user policies.
 	Cache *cache.Cache
 
+	// Kept, when set, is told after each input how many bytes the run keeps so far
+	// for its report (an estimate: findings, errors, their strings, the lines of source
+	// reporters show; retain.go). It may be called from several goroutines at once.
+	// The CLI sets its soft memory limit from it.
+	Kept func(bytes int64)
+
 	builds *builds   // the run's Dockerfiles, for Compose builds (cross.go); set by Files
 	cache  *cacheRun // the run's use of Cache; set by Files
 }
@@ -86,12 +93,20 @@ func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options)
 	return res
 }
 
+// fileResult is what a run keeps of one input: after shrink (retain.go), its findings
+// and errors, and excerpts of its files, never its documents.
 type fileResult struct {
 	findings   []model.Finding
 	suppressed []model.Finding
 	errs       []model.FileError
 	warnings   []model.FileError
-	sources    map[string]*model.Source // every file the document was built from
+	sources    map[string]*model.Source // every file the documents were built from
+	// seen holds files the input read without linting them: the Dockerfile of a
+	// Compose build that another input lints. Its findings in them need their lines,
+	// but only the input that lints a file gives the report its source (collect).
+	seen map[string]*model.Source
+	// excerpts estimates the bytes sources and seen keep after shrink.
+	excerpts int64
 }
 
 // Files lints the given files on a pool of workers. The result is sorted, so it is the
@@ -106,6 +121,8 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	f := newFilter(eng, opts)
 	opts.builds = newBuilds(files, hasTarget(eng, model.KindCross))
 	opts.cache = newCacheRun(eng, files, opts)
+	in := newInterner()
+	var kept atomic.Int64
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -113,7 +130,12 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = lintFile(ctx, eng, f, files[i], opts)
+				r := lintFile(ctx, eng, f, files[i], opts)
+				r.shrink(in) // the input's documents and texts are garbage from here on
+				results[i] = r
+				if opts.Kept != nil {
+					opts.Kept(kept.Add(r.size()) + in.size())
+				}
 			}
 		}()
 	}
@@ -134,9 +156,18 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 // collect adds the results of a run's inputs to res: their findings, suppressed
 // findings, errors and warnings, and the sources of the files the findings are in.
 // Then the baseline moves the findings it knows to res.Suppressed, and res is sorted.
+//
+// A file's source comes from the last input with a finding in it that read it; when
+// the results are excerpts (shrink), the lines the other inputs kept of the same file
+// are added to it, since their findings and errors in it may be shown with it.
 func collect(res *report.Result, results []fileResult, opts Options) {
-	var found []model.Finding
+	n := 0
 	for _, r := range results {
+		n += len(r.findings)
+	}
+	found := make([]model.Finding, 0, n)
+	for i, r := range results {
+		results[i].findings = nil // found holds them now
 		found = append(found, r.findings...)
 		res.Suppressed = append(res.Suppressed, r.suppressed...)
 		res.Errors = append(res.Errors, r.errs...)
@@ -149,6 +180,7 @@ func collect(res *report.Result, results []fileResult, opts Options) {
 			}
 		}
 	}
+	mergeExcerpts(res.Sources, results)
 	if opts.Baseline != nil {
 		var known []model.Finding
 		found, known = opts.Baseline.Filter(found)
@@ -200,6 +232,12 @@ func evaluate(ctx context.Context, eng *rules.Engine, flt *filter, docs []*model
 		out.sources[doc.Path] = doc.Source
 		for p, src := range doc.Sources {
 			out.sources[p] = src
+		}
+		if cl, ok := doc.Locations.(*crossLocator); ok && cl.dfSource != nil {
+			if out.seen == nil {
+				out.seen = map[string]*model.Source{}
+			}
+			out.seen[cl.linked.Path] = cl.dfSource
 		}
 		findings, err := eng.Evaluate(ctx, doc)
 		if err != nil {

@@ -13,12 +13,20 @@ import (
 // nothing on long ones, whatever their length: parsers ask for the columns of every
 // token, and a one-line minified JSON document of a few MiB must not make that
 // quadratic.
+//
+// An excerpt (Excerpt) holds some lines of a file only, and no Text: what the reports
+// of a run keep of each file with findings, so that a run's memory does not grow with
+// the text of every such file.
 type Source struct {
 	Text  []byte
 	lines []string // substrings of one copy of the text: Line does not allocate
 	// wide maps a long line that is not ASCII to the code-point column of each of its
 	// byte offsets (len+1 entries). A long line without an entry is ASCII.
 	wide map[int][]int32
+	// kept holds the lines of an excerpt by 0-based index (lines is then nil), and
+	// count the number of lines of the text it was taken from.
+	kept  map[int]string
+	count int
 }
 
 // longLine is the length from which a line's columns are indexed rather than counted.
@@ -73,20 +81,98 @@ func columnsOf(l string) []int32 {
 	return cols
 }
 
-// LineCount is the number of lines.
-func (s *Source) LineCount() int { return len(s.lines) }
+// Excerpt returns a Source that holds only the given lines of s (1-based; numbers out
+// of range, and lines an excerpt s does not hold, are left out) and s's line count.
+// Line returns "" for every other line, and Text is nil. The lines are copied: the
+// excerpt does not keep s's text alive.
+func (s *Source) Excerpt(lines ...int) *Source {
+	e := &Source{kept: make(map[int]string, len(lines)), count: s.LineCount()}
+	for _, n := range lines {
+		if n < 1 || n > e.count {
+			continue
+		}
+		if _, done := e.kept[n-1]; done {
+			continue
+		}
+		l, ok := s.line(n - 1)
+		if !ok {
+			continue
+		}
+		e.kept[n-1] = strings.Clone(l)
+		if w := s.wide[n-1]; w != nil {
+			if e.wide == nil {
+				e.wide = map[int][]int32{}
+			}
+			e.wide[n-1] = w
+		}
+	}
+	return e
+}
 
-// Line returns line n (1-based) without its line ending, or "" when out of range.
+// Merge returns an excerpt with the lines of s and those of the other excerpts of the
+// same text that s does not hold. A Source that is not an excerpt holds every line
+// already: s is then returned as it is, and such others add nothing.
+func (s *Source) Merge(others ...*Source) *Source {
+	if s.kept == nil {
+		return s
+	}
+	m := &Source{kept: make(map[int]string, len(s.kept)), count: s.count}
+	add := func(from *Source) {
+		for i, l := range from.kept {
+			if _, ok := m.kept[i]; ok || i >= m.count {
+				continue
+			}
+			m.kept[i] = l
+			if w := from.wide[i]; w != nil {
+				if m.wide == nil {
+					m.wide = map[int][]int32{}
+				}
+				m.wide[i] = w
+			}
+		}
+	}
+	add(s)
+	for _, o := range others {
+		if o != nil {
+			add(o)
+		}
+	}
+	return m
+}
+
+// IsExcerpt reports whether s holds some lines only (Excerpt).
+func (s *Source) IsExcerpt() bool { return s.kept != nil }
+
+// LineCount is the number of lines.
+func (s *Source) LineCount() int {
+	if s.kept != nil {
+		return s.count
+	}
+	return len(s.lines)
+}
+
+// line returns line i (0-based, in range); ok is false for a line an excerpt does not hold.
+func (s *Source) line(i int) (string, bool) {
+	if s.kept != nil {
+		l, ok := s.kept[i]
+		return l, ok
+	}
+	return s.lines[i], true
+}
+
+// Line returns line n (1-based) without its line ending, or "" when out of range or
+// not held by an excerpt.
 func (s *Source) Line(n int) string {
-	if n < 1 || n > len(s.lines) {
+	if n < 1 || n > s.LineCount() {
 		return ""
 	}
-	return s.lines[n-1]
+	l, _ := s.line(n - 1)
+	return l
 }
 
 // runesBefore is the number of code points of line n (0-based) before byte offset off.
 func (s *Source) runesBefore(n, off int) int {
-	l := s.lines[n]
+	l, _ := s.line(n)
 	switch {
 	case len(l) < longLine:
 		return utf8.RuneCountInString(l[:off])
@@ -99,26 +185,26 @@ func (s *Source) runesBefore(n, off int) int {
 // RuneColumn converts a 1-based byte column on line n into a 1-based code-point column.
 // Columns past the end of the line clamp to just after its last character.
 func (s *Source) RuneColumn(n, byteCol int) int {
-	if n < 1 || n > len(s.lines) {
+	if n < 1 || n > s.LineCount() {
 		return 1
 	}
-	off := min(max(byteCol-1, 0), len(s.lines[n-1]))
+	off := min(max(byteCol-1, 0), len(s.Line(n)))
 	return s.runesBefore(n-1, off) + 1
 }
 
 // LineEnd returns the code-point column just after the last character of line n.
 func (s *Source) LineEnd(n int) int {
-	if n < 1 || n > len(s.lines) {
+	if n < 1 || n > s.LineCount() {
 		return 1
 	}
-	return s.runesBefore(n-1, len(s.lines[n-1])) + 1
+	return s.runesBefore(n-1, len(s.Line(n))) + 1
 }
 
 // LineRange is the range of lines first..last, from the first non-blank character of
 // the first line to the end of the last.
 func (s *Source) LineRange(first, last int) Range {
-	first = min(max(first, 1), max(len(s.lines), 1))
-	last = min(max(last, first), max(len(s.lines), 1))
+	first = min(max(first, 1), max(s.LineCount(), 1))
+	last = min(max(last, first), max(s.LineCount(), 1))
 	start := 1
 	if l := s.Line(first); l != "" {
 		trimmed := strings.TrimLeft(l, " \t")
@@ -137,7 +223,7 @@ func (s *Source) TextOf(r Range) string {
 		return ""
 	}
 	var b bytes.Buffer
-	for n := r.Start.Line; n <= r.End.Line && n <= len(s.lines); n++ {
+	for n := r.Start.Line; n <= r.End.Line && n <= s.LineCount(); n++ {
 		runes := []rune(s.Line(n))
 		from, to := 0, len(runes)
 		if n == r.Start.Line {
@@ -187,8 +273,8 @@ func YAMLText(text []byte) []byte {
 // InvalidUTF8 returns the range of the first byte of the text that is not UTF-8, from
 // line `from` on. YAML parsers refuse such text without saying where.
 func (s *Source) InvalidUTF8(from int) (Range, bool) {
-	for n := max(from, 1); n <= len(s.lines); n++ {
-		l := s.lines[n-1]
+	for n := max(from, 1); n <= s.LineCount(); n++ {
+		l := s.Line(n)
 		if utf8.ValidString(l) {
 			continue
 		}

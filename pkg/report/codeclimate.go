@@ -45,15 +45,30 @@ type ccLines struct {
 	End   int `json:"end"`
 }
 
-// Report writes file errors, then findings, as one JSON array ([] when clean).
+// Report writes file errors, then findings, as one JSON array ([] when clean): the
+// bytes writeJSON gives for issues(r), written an issue at a time (see JSON.Report).
 func (c *CodeClimate) Report(r *Result) error {
+	s := newJSONStream(c.W, "[", 1)
+	forIssues(r, func(i ccIssue) { s.item(i) })
+	return s.end("]")
+}
+
+// issues is the whole of what Report writes, as one value: the reference its stream is
+// tested against.
+func issues(r *Result) []ccIssue {
+	out := make([]ccIssue, 0, len(r.Findings)+len(r.Errors))
+	forIssues(r, func(i ccIssue) { out = append(out, i) })
+	return out
+}
+
+// forIssues calls emit with the issue of each file error, then of each finding.
+func forIssues(r *Result, emit func(ccIssue)) {
 	help := make(map[string]string, len(r.Rules))
 	for _, rule := range r.Rules {
 		if text, _ := ruleHelp(rule); text != "" {
 			help[rule.ID] = text
 		}
 	}
-	issues := make([]ccIssue, 0, len(r.Findings)+len(r.Errors))
 	seen := map[string]int{}
 	// unique makes a fingerprint unique in the report: the second finding with the same
 	// one (the same rule on the same node) gets a suffix, deterministically.
@@ -76,7 +91,7 @@ func (c *CodeClimate) Report(r *Result) error {
 		if e.Range != nil {
 			line = clamp(*e.Range).Start.Line
 		}
-		issues = append(issues, ccIssue{
+		emit(ccIssue{
 			Type: "issue", CheckName: fileErrorSource, Description: e.Message,
 			Categories: []string{"Bug Risk"},
 			Location:   ccLocation{Path: filepath.ToSlash(e.File), Lines: ccLines{Begin: line, End: line}},
@@ -101,9 +116,8 @@ func (c *CodeClimate) Report(r *Result) error {
 		if body := help[f.RuleID]; body != "" {
 			issue.Content = &ccContent{Body: body}
 		}
-		issues = append(issues, issue)
+		emit(issue)
 	}
-	return writeJSON(c.W, issues)
 }
 
 // ccSeverity maps onto GitLab's scale: info, minor, major, critical, blocker.

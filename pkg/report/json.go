@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/infralint/infralint/pkg/model"
 )
@@ -18,6 +20,7 @@ type JSON struct {
 
 const jsonVersion = 1
 
+// jsonDocument is the document JSON writes (see document; Report streams it).
 type jsonDocument struct {
 	Version  int             `json:"version"`
 	Tool     jsonTool        `json:"tool"`
@@ -86,11 +89,29 @@ func toJSONRange(r model.Range) jsonRange {
 	}
 }
 
-// Report writes r as one JSON document.
+// Report writes r as one JSON document: the bytes writeJSON gives for document(r),
+// written as it goes, one finding at a time, so that the report of a run with many
+// findings is not held in memory a second and a third time (the encoding, then its
+// indented copy). A writer that fails may be left with part of the document.
 func (j *JSON) Report(r *Result) error {
+	s := newJSONStream(j.W, "{", 1)
+	s.field("version", jsonVersion)
+	s.field("tool", jsonToolOf(r.Tool))
+	s.array("findings", len(r.Findings), func(i int) any { return toJSONFinding(r.Findings[i]) })
+	s.array("errors", len(r.Errors), func(i int) any { return toJSONFileError(r.Errors[i]) })
+	s.field("summary", r.Summarize())
+	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
+		s.array("suppressed_findings", len(r.Suppressed), func(i int) any { return toJSONFinding(r.Suppressed[i]) })
+	}
+	return s.end("}")
+}
+
+// document is the whole of what Report writes, as one value: the reference its stream
+// is tested against.
+func document(r *Result) jsonDocument {
 	doc := jsonDocument{
 		Version:  jsonVersion,
-		Tool:     jsonTool{Name: toolName(r.Tool), Version: r.Tool.Version, InformationURI: r.Tool.InformationURI},
+		Tool:     jsonToolOf(r.Tool),
 		Findings: make([]jsonFinding, 0, len(r.Findings)), // [] rather than null for consumers
 		Errors:   make([]jsonFileError, 0, len(r.Errors)),
 		Summary:  r.Summarize(),
@@ -104,14 +125,22 @@ func (j *JSON) Report(r *Result) error {
 		}
 	}
 	for _, e := range r.Errors {
-		je := jsonFileError{File: e.File, Message: e.Message}
-		if e.Range != nil {
-			rg := toJSONRange(*e.Range)
-			je.Range = &rg
-		}
-		doc.Errors = append(doc.Errors, je)
+		doc.Errors = append(doc.Errors, toJSONFileError(e))
 	}
-	return writeJSON(j.W, doc)
+	return doc
+}
+
+func jsonToolOf(t Tool) jsonTool {
+	return jsonTool{Name: toolName(t), Version: t.Version, InformationURI: t.InformationURI}
+}
+
+func toJSONFileError(e model.FileError) jsonFileError {
+	je := jsonFileError{File: e.File, Message: e.Message}
+	if e.Range != nil {
+		rg := toJSONRange(*e.Range)
+		je.Range = &rg
+	}
+	return je
 }
 
 func toJSONFinding(f model.Finding) jsonFinding {
@@ -150,6 +179,108 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// jsonStream writes the fields of a JSON object, or the items of an array, one at a
+// time, and the arrays in them element by element, as writeJSON indents the whole
+// value: two spaces, no HTML escaping, a final newline. Each value is encoded on its own
+// with the indentation of its depth; json.Indent's output is made for such embedding
+// (no prefix before the first line). The first error stops the stream and is end's.
+type jsonStream struct {
+	w     *bufio.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	depth int // of the fields or items
+	n     int // fields or items written
+	err   error
+}
+
+// newJSONStream writes open, which opens the object or array whose fields or items are
+// at depth (in levels of indentation): "{" or "[" and 1 for a whole document.
+func newJSONStream(w io.Writer, open string, depth int) *jsonStream {
+	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10), depth: depth}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	s.put(open)
+	return s
+}
+
+func indent(depth int) string { return strings.Repeat("  ", depth) }
+
+func (s *jsonStream) put(text string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(text)
+	}
+}
+
+// value writes v as it appears at depth.
+func (s *jsonStream) value(v any, depth int) {
+	if s.err != nil {
+		return
+	}
+	s.buf.Reset()
+	s.enc.SetIndent(indent(depth), "  ")
+	if s.err = s.enc.Encode(v); s.err == nil {
+		_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	}
+}
+
+// next starts the next field or item, on its own line.
+func (s *jsonStream) next() {
+	if s.n > 0 {
+		s.put(",")
+	}
+	s.n++
+	s.put("\n" + indent(s.depth))
+}
+
+// item writes the next item of an array.
+func (s *jsonStream) item(v any) {
+	s.next()
+	s.value(v, s.depth)
+}
+
+// key starts the next field of an object.
+func (s *jsonStream) key(name string) {
+	s.next()
+	s.value(name, s.depth)
+	s.put(": ")
+}
+
+func (s *jsonStream) field(name string, v any) {
+	s.key(name)
+	s.value(v, s.depth)
+}
+
+// array writes a field whose value is the array of n elements elem(0) … elem(n-1).
+func (s *jsonStream) array(name string, n int, elem func(i int) any) {
+	s.key(name)
+	if n == 0 {
+		s.put("[]")
+		return
+	}
+	s.put("[")
+	for i := range n {
+		if i > 0 {
+			s.put(",")
+		}
+		s.put("\n" + indent(s.depth+1))
+		s.value(elem(i), s.depth+1)
+	}
+	s.put("\n" + indent(s.depth) + "]")
+}
+
+// end writes close, which closes the object or array (and whatever is around it), and
+// a newline, and flushes.
+func (s *jsonStream) end(close string) error {
+	if s.n > 0 {
+		s.put("\n" + indent(s.depth-1))
+	}
+	s.put(close + "\n")
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
 }
 
 // toolName falls back to "infralint" so a result built without tool details (as in

@@ -30,6 +30,9 @@ type Result struct {
 	Files    int               // how many files were linted
 	// Sources holds the text of each file that has findings, keyed by Finding.File, so
 	// the text reporter can show the offending line without reading the file again.
+	// A run (pkg/lint) keeps an excerpt of each (model.Source.Excerpt): the lines its
+	// findings, their related locations and its errors start and end on, the first
+	// line and the last; reporters must not need others.
 	Sources map[string]*model.Source
 	// Suppressed holds the findings that suppression comments, annotations or the
 	// baseline cover, each with Finding.Suppressed set, sorted like Findings. They never

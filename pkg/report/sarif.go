@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -166,6 +167,38 @@ type sarifRegion struct {
 
 // Report writes r as a SARIF log with one run.
 func (s *SARIF) Report(r *Result) error {
+	log, results := sarifDocument(r)
+	// Results is the last field of the run, the only run, the last field of the log:
+	// the document without them ends with sarifTail. It is written up to there, and
+	// the results one at a time (as JSON.Report writes findings), each at the depth it
+	// has in the whole document.
+	var head bytes.Buffer
+	if err := writeJSON(&head, log); err != nil {
+		return err
+	}
+	if !bytes.HasSuffix(head.Bytes(), []byte(sarifTail)) {
+		return fmt.Errorf("SARIF: the run does not end with its results: %q", head.Bytes()[max(head.Len()-40, 0):])
+	}
+	head.Truncate(head.Len() - len(sarifTail))
+	st := newJSONStream(s.W, head.String()+"[", 4)
+	results(func(res sarifResult) { st.item(res) })
+	return st.end("]\n    }\n  ]\n}")
+}
+
+// sarifTail is how the indented log ends when its run has no results.
+const sarifTail = "[]\n    }\n  ]\n}\n"
+
+// sarifLogOf is the whole of what Report writes, as one value: the reference its stream
+// is tested against.
+func sarifLogOf(r *Result) sarifLog {
+	log, results := sarifDocument(r)
+	results(func(res sarifResult) { log.Runs[0].Results = append(log.Runs[0].Results, res) })
+	return log
+}
+
+// sarifDocument is the log of r without its results ([] in their place), and a function
+// that gives them, in order, to emit.
+func sarifDocument(r *Result) (sarifLog, func(emit func(sarifResult))) {
 	rules, index := sarifRules(r.Rules)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -184,7 +217,7 @@ func (s *SARIF) Report(r *Result) error {
 		},
 		// Model columns count code points, not UTF-16 units (SARIF's default).
 		ColumnKind: "unicodeCodePoints",
-		Results:    make([]sarifResult, 0, len(r.Findings)),
+		Results:    []sarifResult{},
 	}
 	findings := r.Findings
 	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
@@ -200,36 +233,38 @@ func (s *SARIF) Report(r *Result) error {
 				"rejects a run with more than %d", dropped, maxSARIFResults)},
 		})
 	}
-	for _, f := range findings {
-		if f.File == "" {
-			continue // never a result without a location (no finding has one)
-		}
-		res := sarifResult{
-			RuleID:           f.RuleID,
-			Level:            sarifLevel(f.Severity),
-			Message:          sarifText{Text: f.Message},
-			Locations:        []sarifLocation{sarifLocationOf(f.File, &f.Range)},
-			RelatedLocations: sarifRelated(f.Related),
-		}
-		res.Message.Text += relatedLinks(res.RelatedLocations)
-		if i, ok := index[f.RuleID]; ok {
-			res.RuleIndex = &i
-		}
-		if f.Fingerprint != "" {
-			res.PartialFingerprints = map[string]string{fingerprintKey: f.Fingerprint}
-		}
-		if f.Suppressed != nil {
-			res.Suppressions = []sarifSuppression{{Kind: f.Suppressed.Kind, Justification: f.Suppressed.Justification}}
-		}
-		if r.Baseline != "" {
-			res.BaselineState = "new"
-			if f.Suppressed != nil && f.Suppressed.Kind == model.SuppressExternal {
-				res.BaselineState = "unchanged"
+	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
+	return log, func(emit func(sarifResult)) {
+		for _, f := range findings {
+			if f.File == "" {
+				continue // never a result without a location (no finding has one)
 			}
+			res := sarifResult{
+				RuleID:           f.RuleID,
+				Level:            sarifLevel(f.Severity),
+				Message:          sarifText{Text: f.Message},
+				Locations:        []sarifLocation{sarifLocationOf(f.File, &f.Range)},
+				RelatedLocations: sarifRelated(f.Related),
+			}
+			res.Message.Text += relatedLinks(res.RelatedLocations)
+			if i, ok := index[f.RuleID]; ok {
+				res.RuleIndex = &i
+			}
+			if f.Fingerprint != "" {
+				res.PartialFingerprints = map[string]string{fingerprintKey: f.Fingerprint}
+			}
+			if f.Suppressed != nil {
+				res.Suppressions = []sarifSuppression{{Kind: f.Suppressed.Kind, Justification: f.Suppressed.Justification}}
+			}
+			if r.Baseline != "" {
+				res.BaselineState = "new"
+				if f.Suppressed != nil && f.Suppressed.Kind == model.SuppressExternal {
+					res.BaselineState = "unchanged"
+				}
+			}
+			emit(res)
 		}
-		run.Results = append(run.Results, res)
 	}
-	return writeJSON(s.W, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // capResults keeps at most limit findings, the most severe ones (GitHub keeps the most
