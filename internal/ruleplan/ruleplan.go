@@ -9,7 +9,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"path"
 	"strings"
 
@@ -42,22 +41,9 @@ func Build(kind model.Kind) ([]byte, error) {
 		b.Modules = append(b.Modules, bundle.ModuleFile{URL: p, Path: p, Raw: src, Parsed: m})
 		return nil
 	}
-	err = fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "testdata" {
-			return fs.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
+	err = rules.WalkPolicies(policies.FS, func(p string, src []byte) error {
 		if !strings.HasPrefix(p, "lib/") && !strings.HasPrefix(p, string(kind)+"/") {
 			return nil
-		}
-		src, err := fs.ReadFile(policies.FS, p)
-		if err != nil {
-			return err
 		}
 		return add(p, src)
 	})

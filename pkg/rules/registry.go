@@ -145,20 +145,7 @@ func (reg *Registry) modulesOf(id string) ([]*ast.Module, error) {
 
 func (reg *Registry) loadFS(fsys fs.FS, source string, builtin bool) error {
 	var errs []error
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "testdata" {
-			return fs.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
+	err := WalkPolicies(fsys, func(p string, src []byte) error {
 		name := p
 		if !builtin {
 			name = filepath.Join(source, filepath.FromSlash(p))
@@ -172,6 +159,27 @@ func (reg *Registry) loadFS(fsys fs.FS, source string, builtin bool) error {
 		return nil
 	})
 	return errors.Join(append(errs, err)...)
+}
+
+// WalkPolicies calls fn with the path and text of each policy file of fsys, in lexical
+// order: every .rego file except tests (_test.rego) and fixtures (under testdata/).
+func WalkPolicies(fsys fs.FS, fn func(path string, src []byte) error) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return fs.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return fn(p, src)
+	})
 }
 
 func (reg *Registry) add(m *ast.Module, p, source string, builtin bool) error {
