@@ -57,7 +57,7 @@ func Build(kind model.Kind) ([]byte, error) {
 		}
 		entrypoints = append(entrypoints, rules.PlanName(kind, r.ID))
 		if len(r.Options) > 0 {
-			src := fmt.Sprintf("package infralint.rules.%s[%q]\n\noptions := data.%s[%q]\n", kind, r.ID, rules.PlanOptionsRoot, r.ID)
+			src := rules.OptionsModule(kind, r.ID, fmt.Sprintf("data.%s[%q]", rules.PlanOptionsRoot, r.ID))
 			if err := add(path.Join("options", r.ID+".rego"), []byte(src)); err != nil {
 				return nil, err
 			}

@@ -218,6 +218,13 @@ var checkOnlyStages = []ast.StageID{
 	ast.StageParseMetadataBlocks, ast.StageSetAnnotationSet, ast.StageRewriteRegoMetadataCalls,
 }
 
+// OptionsModule is the Rego module that gives a rule its options, as `options` in the
+// rule's own package: value is a Rego term, the options themselves for topdown, or the
+// data reference a plan reads them from (PlanOptionsRoot).
+func OptionsModule(kind model.Kind, id, value string) string {
+	return fmt.Sprintf("package infralint.rules.%s[%q]\n\noptions := %s\n", kind, id, value)
+}
+
 func (e *Engine) prepare(ctx context.Context, kind model.Kind) (rego.PreparedEvalQuery, error) {
 	c, err := e.compile(kind, false)
 	if err != nil {
@@ -269,7 +276,7 @@ func (e *Engine) compile(kind model.Kind, fullChecks bool) (*ast.Compiler, error
 		if err != nil {
 			return nil, fmt.Errorf("rule %s options: %w", r.ID, err)
 		}
-		src := fmt.Sprintf("package infralint.rules.%s[%q]\n\noptions := %s\n", kind, r.ID, opts)
+		src := OptionsModule(kind, r.ID, string(opts))
 		m, err := ast.ParseModule("options/"+r.ID+".rego", src)
 		if err != nil {
 			return nil, fmt.Errorf("rule %s options: %w", r.ID, err)
@@ -334,6 +341,14 @@ type rawFinding struct {
 	at             model.Position
 }
 
+// newRawFinding is one finding a rule's deny set holds, whichever evaluator gave it.
+func newRawFinding(rule, msg, ptr string) (rawFinding, error) {
+	if rule == "" || msg == "" {
+		return rawFinding{}, fmt.Errorf("rule %q returned a finding without a message: use result.fail", rule)
+	}
+	return rawFinding{rule: rule, ptr: ptr, msg: msg}, nil
+}
+
 func evalTopdown(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) ([]rawFinding, error) {
 	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalExternalCancel(never))
 	if err != nil {
@@ -353,10 +368,11 @@ func evalTopdown(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value
 		res, _ := obj["result"].(map[string]any)
 		msg, _ := res["msg"].(string)
 		ptr, _ := res["ptr"].(string)
-		if rule == "" || msg == "" {
-			return nil, fmt.Errorf("rule %q returned a finding without a message: use result.fail", rule)
+		raw, err := newRawFinding(rule, msg, ptr)
+		if err != nil {
+			return nil, err
 		}
-		raws = append(raws, rawFinding{rule: rule, ptr: ptr, msg: msg})
+		raws = append(raws, raw)
 	}
 	return raws, nil
 }
@@ -386,10 +402,11 @@ func (pk *plannedKind) eval(ctx context.Context, input ast.Value) ([]rawFinding,
 					ptr, _ = p.Value.(ast.String)
 				}
 			}
-			if msg == "" {
-				return fmt.Errorf("rule %q returned a finding without a message: use result.fail", pk.ids[i])
+			raw, err := newRawFinding(pk.ids[i], string(msg), string(ptr))
+			if err != nil {
+				return err
 			}
-			raws = append(raws, rawFinding{rule: pk.ids[i], ptr: string(ptr), msg: string(msg)})
+			raws = append(raws, raw)
 			return nil
 		})
 		if err != nil {

@@ -68,7 +68,7 @@ func BenchmarkPrepareDockerfile(b *testing.B) {
 	b.ReportAllocs()
 	defer cpuPerOp(b)()
 	for b.Loop() {
-		if _, err := rules.DecodePlan(string(model.KindDockerfile)); err != nil {
+		if _, err := rules.DecodePlan(model.KindDockerfile); err != nil {
 			b.Fatal(err)
 		}
 		eng, err := rules.New(loadRegistry(b), rules.Selection{})

@@ -30,20 +30,23 @@ var planFS embed.FS
 var programs = func() map[model.Kind]func() (*planeval.Program, error) {
 	out := map[model.Kind]func() (*planeval.Program, error){}
 	for _, k := range PlannedKinds {
-		out[k] = sync.OnceValues(func() (*planeval.Program, error) {
-			data, err := planFS.ReadFile("plans/" + string(k) + ".irp")
-			if err != nil {
-				return nil, err
-			}
-			p, err := planeval.Unmarshal(data)
-			if err != nil {
-				return nil, fmt.Errorf("built-in %s plan: %w", k, err)
-			}
-			return p, nil
-		})
+		out[k] = sync.OnceValues(func() (*planeval.Program, error) { return readPlan(k) })
 	}
 	return out
 }()
+
+// readPlan reads and loads the embedded plan of a kind.
+func readPlan(kind model.Kind) (*planeval.Program, error) {
+	data, err := planFS.ReadFile("plans/" + string(kind) + ".irp")
+	if err != nil {
+		return nil, err
+	}
+	p, err := planeval.Unmarshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("built-in %s plan: %w", kind, err)
+	}
+	return p, nil
+}
 
 // programFor returns the planned built-in policies of a kind, loaded on first use, or
 // nil when the kind has none.
