@@ -262,7 +262,7 @@ func (b *headBuffer) String() string {
 func serve(in io.Reader, out io.Writer, limit int64) int {
 	// No soft memory limit for the garbage collector: near it, collection after
 	// collection would spend the render's time budget instead of ending it.
-	go watchMemory(limit, 5*time.Millisecond)
+	go watchMemory(limit, sampleEvery)
 	dec := json.NewDecoder(bufio.NewReader(in))
 	enc := json.NewEncoder(out)
 	for {
@@ -274,7 +274,9 @@ func serve(in io.Reader, out io.Writer, limit int64) int {
 			fmt.Fprintln(os.Stderr, "reading a render request:", err)
 			return 1
 		}
-		if err := enc.Encode(handle(req)); err != nil {
+		resp := handle(req)
+		checkMemory(limit) // before answering: the watchdog may have missed a short peak
+		if err := enc.Encode(resp); err != nil {
 			return 1
 		}
 	}
@@ -328,23 +330,35 @@ func prepareSet(cf *chartFiles, files, sets []string, o Options) (*preparedSet, 
 	return &preparedSet{files: vf, vals: vals, ch: ch, owners: owners}, nil
 }
 
+// sampleEvery is how often a render child samples its memory (tests lengthen it to show
+// the check after each render on its own).
+var sampleEvery = 5 * time.Millisecond
+
 // watchMemory ends the process when the memory the Go runtime holds from the system
 // passes limit. It samples, so a render can pass the limit by what it allocates in
-// one interval.
+// one interval, and one that allocates and drops a large value between two samples
+// (a loaded machine can delay this goroutine by more than one interval) is caught by
+// serve's check after the render instead.
 func watchMemory(limit int64, every time.Duration) {
+	for range time.Tick(every) {
+		checkMemory(limit)
+	}
+}
+
+// checkMemory ends the process with exitMemory when the memory the Go runtime holds
+// from the system is over limit. Memory a render used stays held until the scavenger
+// returns it, well after the render ends, so a check right after one still sees it.
+func checkMemory(limit int64) {
 	samples := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 	}
-	for range time.Tick(every) {
-		metrics.Read(samples)
-		used := samples[0].Value.Uint64() - samples[1].Value.Uint64()
-		if used > uint64(limit) {
-			fmt.Fprintf(os.Stderr, "render process: %d MiB in use, over the %d MiB limit\n", used>>20, limit>>20)
-			// The render holds the main goroutine and will not return: only ending the
-			// process stops it, and the parent reads this status.
-			os.Exit(exitMemory) //nolint:forbidigo // see above
-
-		}
+	metrics.Read(samples)
+	used := samples[0].Value.Uint64() - samples[1].Value.Uint64()
+	if used > uint64(limit) {
+		fmt.Fprintf(os.Stderr, "render process: %d MiB in use, over the %d MiB limit\n", used>>20, limit>>20)
+		// A render in progress holds the main goroutine and will not return: only
+		// ending the process stops it, and the parent reads this status.
+		os.Exit(exitMemory) //nolint:forbidigo // see above
 	}
 }

@@ -16,8 +16,15 @@ import (
 	"github.com/infralint/infralint/pkg/parsers/helm"
 )
 
+// sampleEnv, in a render child started by this test binary, sets how often it samples
+// its memory (TestSandboxChecksMemoryAfterRender).
+const sampleEnv = "INFRALINT_TEST_RENDER_SAMPLE_EVERY"
+
 // TestMain lets this test binary serve as the sandbox's render child.
 func TestMain(m *testing.M) {
+	if d, err := time.ParseDuration(os.Getenv(sampleEnv)); err == nil {
+		helm.SetSampleEvery(d)
+	}
 	if code, worker := helm.ServeIfWorker(); worker {
 		os.Exit(code)
 	}
@@ -71,6 +78,23 @@ func TestSandboxBoundsMemory(t *testing.T) {
 		"templates/big.yaml": "{{- $s := repeat 1000000000 \"x\" }}\n",
 	})
 	// A long timeout, so that on a loaded machine only the memory limit ends it.
+	msg := loadErr(t, dir, helm.Options{Sandbox: sb, Timeout: 2 * time.Minute})
+	if !strings.Contains(msg, "too much output: it used more than 128 MiB of memory") {
+		t.Errorf("error = %q", msg)
+	}
+}
+
+// TestSandboxChecksMemoryAfterRender: a render that allocates past the limit and drops
+// it before the watchdog's next sample (here, sampling once an hour; on a loaded
+// machine, a delayed sample) is still stopped: the child checks once more before it
+// answers, while the memory is still held.
+func TestSandboxChecksMemoryAfterRender(t *testing.T) {
+	t.Setenv(sampleEnv, "1h") // the child inherits it
+	sb := newSandbox(t, 128<<20)
+	dir := writeChart(t, map[string]string{
+		"Chart.yaml":         chartYAML,
+		"templates/big.yaml": "{{- $s := repeat 300000000 \"x\" }}\n",
+	})
 	msg := loadErr(t, dir, helm.Options{Sandbox: sb, Timeout: 2 * time.Minute})
 	if !strings.Contains(msg, "too much output: it used more than 128 MiB of memory") {
 		t.Errorf("error = %q", msg)
