@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,10 +37,10 @@ import (
 )
 
 // formatVersion names the entry encoding; a change makes every old entry unreachable.
-const formatVersion = 2
+const formatVersion = 3
 
 // magic starts every entry file.
-var magic = []byte("infralint-cache\x00\x02")
+var magic = []byte("infralint-cache\x00\x03")
 
 // maxEntryBytes bounds an entry file that is read: a larger one is not ours.
 const maxEntryBytes = 256 << 20
@@ -81,8 +82,10 @@ type Entry struct {
 	Suppressed []model.Finding
 	Errors     []model.FileError
 	Warnings   []model.FileError
-	// Sources are the texts of the files findings are in (model.Source.Text), by path.
-	Sources map[string][]byte
+	// Sources are excerpts (model.Source.Excerpt) of the files findings are in, by
+	// path: the lines the reports show, not the whole texts, which would make reading
+	// the entries of a run cost as much as reading its inputs.
+	Sources map[string]*model.Source
 }
 
 // Key is a primary key.
@@ -109,6 +112,8 @@ type Cache struct {
 
 	files sync.Map // path → *fileHash
 	trees sync.Map // path → *fileHash (of a tree)
+	index *fileIndex
+	pack  *pack // the run's, when Preload was told enough inputs
 
 	hits, misses, writes atomic.Int64
 }
@@ -125,7 +130,18 @@ type fileStat struct {
 	size    int64
 	mtime   time.Time
 	present bool
+	id      fileID // zero when the platform does not say (read_other.go) or not a regular file
 }
+
+// fileID tells a regular file's state apart from any other state it had or will have:
+// its device and inode, and its change time, which every write to it (and every change
+// of its metadata) moves forward and which no program can set.
+type fileID struct {
+	dev, ino uint64
+	ctime    int64 // nanoseconds
+}
+
+func (id fileID) known() bool { return id != fileID{} }
 
 // Open opens (creating it when needed) the cache in dir.
 func Open(dir string, opts Options) (*Cache, error) {
@@ -136,7 +152,8 @@ func Open(dir string, opts Options) (*Cache, error) {
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return nil, err
 	}
-	c := &Cache{dir: d, salt: sha256.Sum256(opts.Salt), maxBytes: opts.MaxBytes, start: opts.Now}
+	c := &Cache{dir: d, salt: sha256.Sum256(opts.Salt), maxBytes: opts.MaxBytes, start: opts.Now,
+		index: newFileIndex(filepath.Join(d, "files"))}
 	if c.maxBytes <= 0 {
 		c.maxBytes = DefaultMaxBytes
 	}
@@ -168,23 +185,33 @@ func (c *Cache) path(k Key) string {
 
 // Get returns the entry under k when each of its dependencies still has its recorded
 // hash. current gives the hash of a dependency of a kind the cache does not know
-// (false: unknown, a miss); File and Tree dependencies are hashed by the cache.
+// (false: unknown, a miss); File and Tree dependencies are hashed by the cache. The
+// run's pack (Preload) is looked in first, then the entry's own file.
 func (c *Cache) Get(k Key, current func(Dep) (string, bool)) (*Entry, bool) {
-	e, ok := c.read(k)
-	if ok {
-		for _, d := range e.Deps {
-			if h, known := c.hashOf(d, current); !known || h != d.Hash {
-				ok = false
-				break
-			}
+	if data, ok := c.pack.get(k); ok {
+		if e, err := decodeEntry(data); err == nil && c.valid(e, current) {
+			c.pack.found(k, data, true)
+			c.hits.Add(1)
+			return e, true
 		}
 	}
-	if !ok {
-		c.misses.Add(1)
-		return nil, false
+	if data, e, ok := c.read(k); ok && c.valid(e, current) {
+		c.pack.found(k, data, false)
+		c.hits.Add(1)
+		return e, true
 	}
-	c.hits.Add(1)
-	return e, true
+	c.misses.Add(1)
+	return nil, false
+}
+
+// valid reports whether each of e's dependencies still has its recorded hash.
+func (c *Cache) valid(e *Entry, current func(Dep) (string, bool)) bool {
+	for _, d := range e.Deps {
+		if h, known := c.hashOf(d, current); !known || h != d.Hash {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Cache) hashOf(d Dep, current func(Dep) (string, bool)) (string, bool) {
@@ -202,21 +229,23 @@ func (c *Cache) hashOf(d Dep, current func(Dep) (string, bool)) (string, bool) {
 	return current(d)
 }
 
-func (c *Cache) read(k Key) (*Entry, bool) {
+// read returns the entry in k's own file, and its encoding.
+func (c *Cache) read(k Key) ([]byte, *Entry, bool) {
 	p := c.path(k)
 	data, st, typ, err := readWhole(p, nil, maxEntryBytes)
 	if err != nil || typ != 0 || !bytes.HasPrefix(data, magic) {
-		return nil, false
+		return nil, nil, false
 	}
-	e, err := decodeEntry(data[len(magic):])
+	data = data[len(magic):]
+	e, err := decodeEntry(data)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	// Used entries stay young for pruning; touching costs a syscall, so only hourly.
 	if c.start.Sub(st.mtime) > time.Hour {
 		_ = os.Chtimes(p, c.start, c.start)
 	}
-	return e, true
+	return data, e, true
 }
 
 // Put stores e under k, unless one of its File or Tree dependencies changed since it
@@ -229,21 +258,14 @@ func (c *Cache) Put(k Key, e *Entry) {
 		}
 	}
 	data := encodeEntry(append([]byte{}, magic...), e)
+	c.pack.found(k, data[len(magic):], false)
 	p := c.path(k)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return
+	if writeFile(p, data) {
+		c.writes.Add(int64(len(data)))
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		_ = os.Remove(tmp.Name())
-		return
-	}
-	c.writes.Add(int64(len(data)))
 }
 
 // fresh reports whether a File or Tree dependency was hashed in the state it still
@@ -268,7 +290,7 @@ func (c *Cache) fresh(d Dep) bool {
 			return false
 		}
 		fh := v.(*fileHash)
-		if fh.err != nil || !c.old(fh.stat) || statOf(p) != fh.stat {
+		if fh.err != nil || !c.old(fh.stat) || !statOf(p).sameAs(fh.stat) {
 			return false
 		}
 	}
@@ -280,11 +302,8 @@ func (c *Cache) old(st fileStat) bool {
 }
 
 func statOf(p string) fileStat {
-	st, err := os.Stat(p)
-	if err != nil {
-		return fileStat{}
-	}
-	return fileStat{size: st.Size(), mtime: st.ModTime(), present: true}
+	st, _ := statPath(p)
+	return st
 }
 
 // HashFile returns the hash of a file's content, "absent" when it does not exist. It
@@ -293,8 +312,30 @@ func statOf(p string) fileStat {
 func (c *Cache) HashFile(path string) (string, error) {
 	v, _ := c.files.LoadOrStore(path, &fileHash{})
 	fh := v.(*fileHash)
-	fh.once.Do(func() { fh.hash, fh.stat, fh.err = hashFile(path) })
+	fh.once.Do(func() { fh.hash, fh.stat, fh.err = c.hashFile(path) })
 	return fh.hash, fh.err
+}
+
+// hashFile hashes a file through the file index (index.go): a file still in the state
+// the index has for it is not read.
+func (c *Cache) hashFile(path string) (string, fileStat, error) {
+	if c.index == nil {
+		return hashFile(path)
+	}
+	st, err := statPath(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "absent", fileStat{}, nil // as hashFile says, without opening
+	case err == nil && st.id.known():
+		if h, ok := c.index.lookup(path, st); ok {
+			return h, st, nil
+		}
+	}
+	h, st, err := hashFile(path)
+	if err == nil && settled(st, c.start) {
+		c.index.changed.Store(true)
+	}
+	return h, st, err
 }
 
 func hashFile(path string) (string, fileStat, error) {
@@ -340,6 +381,7 @@ func (c *Cache) hashTree(root string) (string, []string, error) {
 	h := sha256.New()
 	var files []string
 	var total int64
+	var line []byte // what the tree's hash is fed for one name
 	var walk func(dir, rel string) error
 	walk = func(dir, rel string) error {
 		entries, err := os.ReadDir(dir) // sorted by name
@@ -352,7 +394,8 @@ func (c *Cache) hashTree(root string) (string, []string, error) {
 			case t&fs.ModeSymlink != 0:
 				return ErrUncacheable
 			case t.IsDir():
-				fmt.Fprintf(h, "d %q\n", r)
+				line = append(strconv.AppendQuote(append(line[:0], "d "...), r), '\n')
+				h.Write(line)
 				if err := walk(p, r); err != nil {
 					return err
 				}
@@ -369,9 +412,11 @@ func (c *Cache) hashTree(root string) (string, []string, error) {
 				if total += v.(*fileHash).stat.size; total > maxTreeBytes {
 					return ErrUncacheable
 				}
-				fmt.Fprintf(h, "f %q %s\n", r, fh)
+				line = append(strconv.AppendQuote(append(line[:0], "f "...), r), ' ')
+				h.Write(append(append(line, fh...), '\n'))
 			default:
-				fmt.Fprintf(h, "o %q %s\n", r, t.String())
+				line = append(strconv.AppendQuote(append(line[:0], "o "...), r), ' ')
+				h.Write(append(append(line, t.String()...), '\n'))
 			}
 		}
 		return nil
@@ -390,7 +435,12 @@ func (c *Cache) Stats() (hits, misses, written int64) {
 // Close ends the run: when it wrote entries, the oldest entries beyond the size bound
 // are removed (down to three quarters of it). A run that only read does not look.
 func (c *Cache) Close() error {
-	if c == nil || c.writes.Load() == 0 {
+	if c == nil {
+		return nil
+	}
+	c.index.write(&c.files, c.start)
+	c.writes.Add(c.pack.write())
+	if c.writes.Load() == 0 {
 		return nil
 	}
 	return prune(c.dir, c.maxBytes)

@@ -1,10 +1,13 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"maps"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/infralint/infralint/pkg/model"
 )
@@ -14,11 +17,30 @@ import (
 // for every entry's stream, and smaller; encode_test.go fails when a field is added to
 // a type it writes, so a new field cannot be lost silently.
 
-type encoder struct{ b []byte }
+type encoder struct {
+	b []byte
+	// common numbers the strings of fields whose values repeat within an entry (rule,
+	// category, help link, file, dependency kind): each is written once, then referred to.
+	common map[string]int
+}
 
-func (e *encoder) int(n int)      { e.b = binary.AppendVarint(e.b, int64(n)) }
-func (e *encoder) str(s string)   { e.int(len(s)); e.b = append(e.b, s...) }
-func (e *encoder) bytes(s []byte) { e.int(len(s)); e.b = append(e.b, s...) }
+// shared writes a string that is likely to repeat within the entry: the first time as
+// its length and bytes, then as -(its number+1).
+func (e *encoder) shared(s string) {
+	if n, ok := e.common[s]; ok {
+		e.int(-n - 1)
+		return
+	}
+	if e.common == nil {
+		e.common = map[string]int{}
+	}
+	e.common[s] = len(e.common)
+	e.str(s)
+}
+
+func (e *encoder) int(n int)    { e.b = binary.AppendVarint(e.b, int64(n)) }
+func (e *encoder) u64(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
+func (e *encoder) str(s string) { e.int(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) bool(v bool) {
 	if v {
 		e.b = append(e.b, 1)
@@ -37,12 +59,12 @@ func (e *encoder) rng(r model.Range) {
 func (e *encoder) findings(fs []model.Finding) {
 	e.int(len(fs))
 	for _, f := range fs {
-		e.str(f.RuleID)
+		e.shared(f.RuleID)
 		e.int(int(f.Severity))
-		e.str(f.Category)
-		e.str(f.HelpURI)
+		e.shared(f.Category)
+		e.shared(f.HelpURI)
 		e.str(f.Message)
-		e.str(f.File)
+		e.shared(f.File)
 		e.rng(f.Range)
 		e.str(f.Pointer)
 		e.str(f.Context)
@@ -55,7 +77,7 @@ func (e *encoder) findings(fs []model.Finding) {
 		e.bool(f.Related != nil)
 		e.int(len(f.Related))
 		for _, l := range f.Related {
-			e.str(l.File)
+			e.shared(l.File)
 			e.rng(l.Range)
 			e.str(l.Message)
 		}
@@ -65,7 +87,7 @@ func (e *encoder) findings(fs []model.Finding) {
 func (e *encoder) errors(es []model.FileError) {
 	e.int(len(es))
 	for _, fe := range es {
-		e.str(fe.File)
+		e.shared(fe.File)
 		e.bool(fe.Range != nil)
 		if fe.Range != nil {
 			e.rng(*fe.Range)
@@ -78,7 +100,7 @@ func encodeEntry(prefix []byte, en *Entry) []byte {
 	e := &encoder{b: prefix}
 	e.int(len(en.Deps))
 	for _, d := range en.Deps {
-		e.str(d.Kind)
+		e.shared(d.Kind)
 		e.str(d.Path)
 		e.str(d.Hash)
 	}
@@ -93,8 +115,15 @@ func encodeEntry(prefix []byte, en *Entry) []byte {
 	slices.Sort(paths)
 	e.int(len(paths))
 	for _, p := range paths {
+		src := en.Sources[p]
 		e.str(p)
-		e.bytes(en.Sources[p])
+		e.int(src.LineCount())
+		held := src.Held()
+		e.int(len(held))
+		for _, n := range held {
+			e.int(n)
+			e.str(src.Line(n))
+		}
 	}
 	return e.b
 }
@@ -102,8 +131,9 @@ func encodeEntry(prefix []byte, en *Entry) []byte {
 var errCorrupt = errors.New("corrupt cache entry")
 
 type decoder struct {
-	b   []byte
-	err error
+	b      []byte
+	err    error
+	common []string // the shared strings read so far, by number
 }
 
 func (d *decoder) int() int {
@@ -117,6 +147,19 @@ func (d *decoder) int() int {
 	}
 	d.b = d.b[n:]
 	return int(v)
+}
+
+func (d *decoder) u64() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
 }
 
 // count reads a length, which cannot exceed what is left to read.
@@ -140,6 +183,26 @@ func (d *decoder) raw() []byte {
 }
 
 func (d *decoder) str() string { return string(d.raw()) }
+
+// shared reads what encoder.shared wrote.
+func (d *decoder) shared() string {
+	n := d.int()
+	if n < 0 {
+		if -n-1 >= len(d.common) {
+			d.err = errCorrupt
+			return ""
+		}
+		return d.common[-n-1]
+	}
+	if d.err != nil || n > len(d.b) {
+		d.err = errCorrupt
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	d.common = append(d.common, s)
+	return s
+}
 
 func (d *decoder) bool() bool {
 	if d.err != nil || len(d.b) == 0 || d.b[0] > 1 {
@@ -166,12 +229,12 @@ func (d *decoder) findings() []model.Finding {
 			return nil
 		}
 		var f model.Finding
-		f.RuleID = d.str()
+		f.RuleID = d.shared()
 		f.Severity = model.Severity(d.int())
-		f.Category = d.str()
-		f.HelpURI = d.str()
+		f.Category = d.shared()
+		f.HelpURI = d.shared()
 		f.Message = d.str()
-		f.File = d.str()
+		f.File = d.shared()
 		f.Range = d.rng()
 		f.Pointer = d.str()
 		f.Context = d.str()
@@ -185,7 +248,7 @@ func (d *decoder) findings() []model.Finding {
 			f.Related = make([]model.Location, 0, nr)
 		}
 		for range nr {
-			f.Related = append(f.Related, model.Location{File: d.str(), Range: d.rng(), Message: d.str()})
+			f.Related = append(f.Related, model.Location{File: d.shared(), Range: d.rng(), Message: d.str()})
 		}
 		fs = append(fs, f)
 	}
@@ -202,7 +265,7 @@ func (d *decoder) errors() []model.FileError {
 		if d.err != nil {
 			return nil
 		}
-		fe := model.FileError{File: d.str()}
+		fe := model.FileError{File: d.shared()}
 		if d.bool() {
 			r := d.rng()
 			fe.Range = &r
@@ -219,17 +282,25 @@ func decodeEntry(b []byte) (*Entry, error) {
 	n := d.count()
 	en.Deps = make([]Dep, 0, n)
 	for range n {
-		en.Deps = append(en.Deps, Dep{Kind: d.str(), Path: d.str(), Hash: d.str()})
+		en.Deps = append(en.Deps, Dep{Kind: d.shared(), Path: d.str(), Hash: d.str()})
 	}
 	en.Findings = d.findings()
 	en.Suppressed = d.findings()
 	en.Errors = d.errors()
 	en.Warnings = d.errors()
 	n = d.count()
-	en.Sources = make(map[string][]byte, n)
+	en.Sources = make(map[string]*model.Source, n)
 	for range n {
 		p := d.str()
-		en.Sources[p] = d.raw()
+		count := d.int()
+		nheld := d.count()
+		held := make(map[int]string, nheld)
+		for range nheld {
+			held[d.int()] = d.str()
+		}
+		if d.err == nil {
+			en.Sources[p] = model.NewExcerpt(count, held)
+		}
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errCorrupt
@@ -238,4 +309,76 @@ func decodeEntry(b []byte) (*Entry, error) {
 		return nil, d.err
 	}
 	return en, nil
+}
+
+// encodeIndex writes the file index (index.go), in the order of the paths.
+func encodeIndex(prefix []byte, recs map[string]indexRecord) []byte {
+	e := &encoder{b: prefix}
+	paths := slices.Sorted(maps.Keys(recs))
+	e.int(len(paths))
+	for _, p := range paths {
+		r := recs[p]
+		e.str(p)
+		e.u64(r.stat.id.dev)
+		e.u64(r.stat.id.ino)
+		e.u64(uint64(r.stat.id.ctime))
+		e.u64(uint64(r.stat.size))
+		e.u64(uint64(r.stat.mtime.UnixNano()))
+		e.str(r.hash)
+	}
+	return e.b
+}
+
+func decodeIndex(b []byte) (map[string]indexRecord, error) {
+	d := &decoder{b: b}
+	n := d.count()
+	recs := make(map[string]indexRecord, n)
+	for range n {
+		p := d.str()
+		var r indexRecord
+		r.stat.id = fileID{dev: d.u64(), ino: d.u64(), ctime: int64(d.u64())}
+		r.stat.size = int64(d.u64())
+		r.stat.mtime = time.Unix(0, int64(d.u64()))
+		r.stat.present = true
+		r.hash = d.str()
+		if d.err != nil {
+			return nil, d.err
+		}
+		recs[p] = r
+	}
+	if len(d.b) != 0 {
+		return nil, errCorrupt
+	}
+	return recs, nil
+}
+
+// encodePack writes a pack (pack.go): its entries in the order of their keys.
+func encodePack(prefix []byte, entries map[Key][]byte) []byte {
+	e := &encoder{b: prefix}
+	keys := slices.SortedFunc(maps.Keys(entries), func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+	e.int(len(keys))
+	for _, k := range keys {
+		e.b = append(e.b, k[:]...)
+		e.str(string(entries[k]))
+	}
+	return e.b
+}
+
+// decodePack reads a pack; its entries are slices of b.
+func decodePack(b []byte) (map[Key][]byte, error) {
+	d := &decoder{b: b}
+	n := d.count()
+	entries := make(map[Key][]byte, n)
+	for range n {
+		if d.err != nil || len(d.b) < len(Key{}) {
+			return nil, errCorrupt
+		}
+		k := Key(d.b[:len(Key{})])
+		d.b = d.b[len(Key{}):]
+		entries[k] = d.raw()
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil, errCorrupt
+	}
+	return entries, nil
 }

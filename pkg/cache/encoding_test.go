@@ -11,10 +11,11 @@ import (
 	"github.com/infralint/infralint/pkg/model"
 )
 
-// sampleEntry is the size of a typical entry of the corpus (about 7 KB): a dozen
-// findings with a related location, one source text, a few dependencies.
+// sampleEntry is a typical entry of the corpus: a dozen findings with a related
+// location, an excerpt of the file they are in, a few dependencies.
 func sampleEntry() *Entry {
-	e := &Entry{Sources: map[string][]byte{"charts/x/templates/deployment.yaml": []byte(strings.Repeat("  image: nginx:latest\n", 100))}}
+	text := model.NewSource([]byte(strings.Repeat("  image: nginx:latest\n", 100)))
+	e := &Entry{Sources: map[string]*model.Source{"charts/x/templates/deployment.yaml": text.Excerpt(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100)}}
 	for i := range 4 {
 		e.Deps = append(e.Deps, Dep{Kind: KindFile, Path: fmt.Sprintf("charts/x/values-%d.yaml", i), Hash: strings.Repeat("ab", 32)})
 	}

@@ -31,7 +31,7 @@ func readWhole(path string, buf []byte, limit int64) ([]byte, fileStat, fs.FileM
 	if err := syscall.Fstat(fd, &st); err != nil {
 		return nil, fileStat{}, 0, err
 	}
-	fst := fileStat{size: st.Size, mtime: time.Unix(st.Mtim.Unix()), present: true}
+	fst := statFromSys(&st)
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		t := fs.ModeIrregular
 		if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
@@ -65,4 +65,32 @@ func readWhole(path string, buf []byte, limit int64) ([]byte, fileStat, fs.FileM
 			return nil, fst, 0, errTooLarge
 		}
 	}
+}
+
+// statPath returns the state of the file at path, following symbolic links, as
+// readWhole would find it; fs.ErrNotExist when it does not exist.
+func statPath(path string) (fileStat, error) {
+	var st syscall.Stat_t
+	var err error
+	for {
+		err = syscall.Stat(path, &st)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err == syscall.ENOENT {
+		return fileStat{}, fs.ErrNotExist
+	}
+	if err != nil {
+		return fileStat{}, err
+	}
+	return statFromSys(&st), nil
+}
+
+func statFromSys(st *syscall.Stat_t) fileStat {
+	fst := fileStat{size: st.Size, mtime: time.Unix(st.Mtim.Unix()), present: true}
+	if st.Mode&syscall.S_IFMT == syscall.S_IFREG { // only a regular file's content is indexed
+		fst.id = fileID{dev: uint64(st.Dev), ino: st.Ino, ctime: st.Ctim.Nano()} //nolint:unconvert // Dev is not uint64 on every architecture
+	}
+	return fst
 }

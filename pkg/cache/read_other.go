@@ -37,3 +37,13 @@ func readWhole(path string, buf []byte, limit int64) ([]byte, fileStat, fs.FileM
 	}
 	return b.Bytes(), st, 0, nil
 }
+
+// statPath returns the state of the file at path, following symbolic links; its id is
+// unknown here, so the file index (index.go) is not used.
+func statPath(path string) (fileStat, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{size: info.Size(), mtime: info.ModTime(), present: true}, nil
+}

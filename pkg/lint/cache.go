@@ -84,14 +84,22 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 	}
 	sum := sha256.Sum256(settings)
 	r := &cacheRun{c: opts.Cache, settings: string(sum[:]), dockerfiles: map[string]bool{}}
+	keys := make([]cache.Key, 0, len(files))
 	for _, f := range files {
+		keys = append(keys, r.key(f))
 		if f.Kind == model.KindDockerfile {
 			if abs, err := filepath.Abs(f.Path); err == nil {
 				r.dockerfiles[abs] = true
 			}
 		}
 	}
+	r.c.Preload(keys)
 	return r
+}
+
+// key is the primary key of an input's result.
+func (r *cacheRun) key(f discover.File) cache.Key {
+	return r.c.Key(append([]string{r.settings, string(f.Kind), f.Path}, f.Related...)...)
 }
 
 func cwd() string {
@@ -102,7 +110,7 @@ func cwd() string {
 // cachedLint is lintFile through the cache.
 func cachedLint(ctx context.Context, eng *rules.Engine, flt *filter, f discover.File, opts Options) fileResult {
 	r := opts.cache
-	key := r.c.Key(append([]string{r.settings, string(f.Kind), f.Path}, f.Related...)...)
+	key := r.key(f)
 	if e, ok := r.c.Get(key, func(d cache.Dep) (string, bool) { return r.current(d, opts) }); ok {
 		return fromEntry(e)
 	}
@@ -291,19 +299,19 @@ func (r *cacheRun) hash(d cache.Dep, opts Options) (string, bool) {
 // seenKey marks an entry's source that is one of fileResult.seen: no path starts with NUL.
 const seenKey = "\x00seen\x00"
 
-// toEntry keeps what collect and the reporters use of a result (before shrink): the
-// findings, errors and warnings, and the text of the files they are in, by path (those
-// of fileResult.seen under seenKey+path). Which of them gives the report its source is
-// decided by the findings, as for a result that was not cached (collect).
+// toEntry keeps what collect and the reporters use of a result: the findings, errors
+// and warnings, and excerpts of the files they are in (the lines shrink keeps), by
+// path (those of fileResult.seen under seenKey+path). Which of them gives the report
+// its source is decided by the findings, as for a result that was not cached (collect).
 func toEntry(out fileResult, deps []cache.Dep) *cache.Entry {
 	e := &cache.Entry{Deps: deps, Findings: out.findings, Suppressed: out.suppressed,
-		Errors: out.errs, Warnings: out.warnings, Sources: map[string][]byte{}}
-	for file := range out.lines() {
+		Errors: out.errs, Warnings: out.warnings, Sources: map[string]*model.Source{}}
+	for file, lines := range out.lines() {
 		if src := out.sources[file]; src != nil {
-			e.Sources[file] = src.Text
+			e.Sources[file] = src.Excerpt(shownLines(src, lines)...)
 		}
 		if src := out.seen[file]; src != nil {
-			e.Sources[seenKey+file] = src.Text
+			e.Sources[seenKey+file] = src.Excerpt(shownLines(src, lines)...)
 		}
 	}
 	return e
@@ -311,16 +319,16 @@ func toEntry(out fileResult, deps []cache.Dep) *cache.Entry {
 
 func fromEntry(e *cache.Entry) fileResult {
 	out := fileResult{findings: e.Findings, suppressed: e.Suppressed, errs: e.Errors, warnings: e.Warnings,
-		sources: make(map[string]*model.Source, len(e.Sources))}
-	for p, text := range e.Sources {
+		sources: make(map[string]*model.Source, len(e.Sources)), cached: true}
+	for p, src := range e.Sources {
 		if file, ok := strings.CutPrefix(p, seenKey); ok {
 			if out.seen == nil {
 				out.seen = map[string]*model.Source{}
 			}
-			out.seen[file] = model.NewSource(text)
+			out.seen[file] = src
 			continue
 		}
-		out.sources[p] = model.NewSource(text)
+		out.sources[p] = src
 	}
 	return out
 }

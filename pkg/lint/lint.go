@@ -107,6 +107,7 @@ type fileResult struct {
 	seen map[string]*model.Source
 	// excerpts estimates the bytes sources and seen keep after shrink.
 	excerpts int64
+	cached   bool // from the result cache (fromEntry)
 }
 
 // Files lints the given files on a pool of workers. The result is sorted, so it is the

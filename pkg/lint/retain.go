@@ -28,31 +28,49 @@ import (
 // an editor or standard input has no file to read, and a file may have changed since.
 
 // shrink reduces r to what collect and the reporters use of it. in is the run's
-// interner.
+// interner. A result from the cache (cached) is that already: its excerpts were made
+// before it was stored, and its strings are its own small allocations.
 func (r *fileResult) shrink(in *interner) {
-	need := r.lines()
-	excerpts := func(all map[string]*model.Source) map[string]*model.Source {
-		if len(all) == 0 {
-			return nil
-		}
-		out := map[string]*model.Source{}
-		r.excerpts += mapBase
-		for file, lines := range need {
-			if src := all[file]; src != nil {
-				lines = slices.Compact(slices.Sorted(slices.Values(append(lines, 1, src.LineCount()))))
-				e := src.Excerpt(lines...)
-				out[in.str(file)] = e
-				r.excerpts += mapEntry + int64(unsafe.Sizeof(*e)) + mapBase
-				for _, n := range lines {
-					r.excerpts += int64(len(e.Line(n))) + mapEntry
+	if !r.cached {
+		need := r.lines()
+		excerpts := func(all map[string]*model.Source) map[string]*model.Source {
+			if len(all) == 0 {
+				return nil
+			}
+			out := map[string]*model.Source{}
+			for file, lines := range need {
+				if src := all[file]; src != nil {
+					out[in.str(file)] = src.Excerpt(shownLines(src, lines)...)
 				}
 			}
+			return out
 		}
-		return out
+		r.sources, r.seen = excerpts(r.sources), excerpts(r.seen)
+		r.findings, r.suppressed = in.findings(r.findings), in.findings(r.suppressed)
+		r.errs, r.warnings = in.errors(r.errs), in.errors(r.warnings)
 	}
-	r.sources, r.seen = excerpts(r.sources), excerpts(r.seen)
-	r.findings, r.suppressed = in.findings(r.findings), in.findings(r.suppressed)
-	r.errs, r.warnings = in.errors(r.errs), in.errors(r.warnings)
+	r.excerpts = excerptSize(r.sources) + excerptSize(r.seen)
+}
+
+// excerptSize estimates the bytes a map of excerpts keeps.
+func excerptSize(m map[string]*model.Source) int64 {
+	if m == nil {
+		return 0
+	}
+	n := int64(mapBase)
+	for _, e := range m {
+		n += mapEntry + int64(unsafe.Sizeof(*e)) + mapBase
+		for _, l := range e.Held() {
+			n += int64(len(e.Line(l))) + mapEntry
+		}
+	}
+	return n
+}
+
+// shownLines are the lines of src reporters show for ranges that start and end on
+// lines: those, the first line and the last, in order, once each.
+func shownLines(src *model.Source, lines []int) []int {
+	return slices.Compact(slices.Sorted(slices.Values(append(lines, 1, src.LineCount()))))
 }
 
 // lines lists, by file, the lines the ranges of r's findings, their related locations

@@ -102,3 +102,35 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merge prefers %q %q", got.Line(1), got.Line(2))
 	}
 }
+
+// TestNewExcerpt: an excerpt rebuilt from its Held lines answers every question as the
+// excerpt it was taken from, long lines that are not ASCII included.
+func TestNewExcerpt(t *testing.T) {
+	long := strings.Repeat("é ü 日本 ", 60) + "tail"
+	full := NewSource([]byte("a\n" + long + "\nc\nd\n"))
+	e := full.Excerpt(4, 2)
+	if got := e.Held(); len(got) != 2 || got[0] != 2 || got[1] != 4 {
+		t.Fatalf("Held = %v, want [2 4]", got)
+	}
+	if full.Held() != nil {
+		t.Error("a whole source holds no excerpt lines")
+	}
+	held := map[int]string{0: "x", 9: "y"} // out of range: left out
+	for _, n := range e.Held() {
+		held[n] = e.Line(n)
+	}
+	r := NewExcerpt(e.LineCount(), held)
+	if !r.IsExcerpt() || r.LineCount() != 4 || len(r.Held()) != 2 {
+		t.Fatalf("rebuilt: excerpt %v, %d lines, held %v", r.IsExcerpt(), r.LineCount(), r.Held())
+	}
+	for n := 1; n <= 4; n++ {
+		if r.Line(n) != e.Line(n) || r.LineEnd(n) != e.LineEnd(n) {
+			t.Errorf("line %d: %q ending %d, want %q ending %d", n, r.Line(n), r.LineEnd(n), e.Line(n), e.LineEnd(n))
+		}
+	}
+	for col := 1; col <= len(long)+1; col++ {
+		if got, want := r.RuneColumn(2, col), full.RuneColumn(2, col); got != want {
+			t.Fatalf("byte %d: column %d, want %d", col, got, want)
+		}
+	}
+}

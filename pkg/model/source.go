@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -107,6 +108,40 @@ func (s *Source) Excerpt(lines ...int) *Source {
 		}
 	}
 	return e
+}
+
+// NewExcerpt returns an excerpt of a text of count lines that holds the given lines
+// (1-based; numbers out of range are left out): an excerpt rebuilt from what Held and
+// Line gave, as the result cache stores it.
+func NewExcerpt(count int, lines map[int]string) *Source {
+	e := &Source{kept: make(map[int]string, len(lines)), count: max(count, 0)}
+	for n, l := range lines {
+		if n < 1 || n > e.count {
+			continue
+		}
+		e.kept[n-1] = l
+		if len(l) >= longLine && !isASCII(l) {
+			if e.wide == nil {
+				e.wide = map[int][]int32{}
+			}
+			e.wide[n-1] = columnsOf(l)
+		}
+	}
+	return e
+}
+
+// Held returns the numbers (1-based, ascending) of the lines an excerpt holds; nil
+// for a Source that is not an excerpt.
+func (s *Source) Held() []int {
+	if s.kept == nil {
+		return nil
+	}
+	ns := make([]int, 0, len(s.kept))
+	for i := range s.kept {
+		ns = append(ns, i+1)
+	}
+	slices.Sort(ns)
+	return ns
 }
 
 // Merge returns an excerpt with the lines of s and those of the other excerpts of the

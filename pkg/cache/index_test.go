@@ -1,0 +1,130 @@
+//go:build linux
+
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// later opens the cache as a run starting an hour from now would: the files a test
+// writes are then settled, and the file index records them.
+func later(t *testing.T, dir string) *Cache {
+	t.Helper()
+	c, err := Open(dir, Options{Salt: []byte("salt"), Now: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func hashOrFail(t *testing.T, c *Cache, path string) string {
+	t.Helper()
+	h, err := c.HashFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// forge rewrites the index so that it says path has hash h in its current state.
+func forge(t *testing.T, dir, path, h string) {
+	t.Helper()
+	x := newFileIndex(filepath.Join(dir, "v3", "files"))
+	x.load()
+	r, ok := x.old[path]
+	if !ok {
+		t.Fatalf("the index has no record of %s", path)
+	}
+	x.old[path] = indexRecord{r.stat, h}
+	if err := os.WriteFile(x.path, encodeIndex(append([]byte{}, indexMagic...), x.old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIndexSparesReads: a file in the state the index recorded is not read again (a
+// forged record is believed), and any write to it, even one that keeps its size and
+// modification time, makes it read again.
+func TestIndexSparesReads(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	f := filepath.Join(src, "Dockerfile")
+	write(t, f, "FROM a\n")
+
+	c := later(t, dir)
+	want := hashOrFail(t, c, f)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := hashOrFail(t, later(t, dir), f); got != want {
+		t.Fatalf("hash through the index %s, want %s", got, want)
+	}
+
+	forge(t, dir, f, "forged")
+	if got := hashOrFail(t, later(t, dir), f); got != "forged" {
+		t.Fatalf("the file was read (%s): the index was not used", got)
+	}
+
+	write(t, f, "FROM b\n") // same size, same modification time: only the change time moves
+	c = later(t, dir)
+	got := hashOrFail(t, c, f)
+	if got == "forged" || got == want {
+		t.Fatalf("a changed file was not read again: %s", got)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if again := hashOrFail(t, later(t, dir), f); again != got {
+		t.Fatalf("the new state's record gives %s, want %s", again, got)
+	}
+}
+
+// TestIndexSkipsUnsettledFiles: a file changed too close to the start of the run is
+// read, and not recorded: a write in the same clock tick could leave its state as it
+// was. Nothing recorded, nothing written.
+func TestIndexSkipsUnsettledFiles(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	f := filepath.Join(src, "Dockerfile")
+	write(t, f, "FROM a\n") // modification time an hour ago; change time now
+
+	c := run(t, dir)
+	hashOrFail(t, c, f)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "v3", "files")); !os.IsNotExist(err) {
+		t.Fatalf("an index was written for a file changed just now: %v", err)
+	}
+}
+
+// TestIndexUnreadable: an index that is not one (truncated, another format) is
+// ignored: every file is read, and the run writes a good one.
+func TestIndexUnreadable(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	f := filepath.Join(src, "Dockerfile")
+	write(t, f, "FROM a\n")
+	c := later(t, dir)
+	want := hashOrFail(t, c, f)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "v3", "files")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][]byte{data[:len(data)-1], data[:len(indexMagic)+1], []byte("not an index"), append(data, 0)} {
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		x := newFileIndex(path)
+		x.load()
+		if len(x.old) != 0 {
+			t.Fatalf("a bad index (%d bytes) gave %d records", len(bad), len(x.old))
+		}
+		if got := hashOrFail(t, later(t, dir), f); got != want {
+			t.Fatalf("hash %s, want %s", got, want)
+		}
+	}
+}
