@@ -4,15 +4,12 @@ package discover
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
 	"github.com/infralint/infralint/pkg/model"
 )
@@ -73,16 +70,10 @@ func looksLikeCompose(name string) bool {
 		(strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml"))
 }
 
-// composeContent tells a Compose file by its content: a top-level `services:` (or
-// `include:`) and no top-level `apiVersion:`. It is asked only about YAML files named on
-// the command line whose name says nothing.
-func composeContent(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close() //nolint:errcheck // read-only
-	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+// composeContent tells a Compose file by the head of its content (sniffer.head): a
+// top-level `services:` (or `include:`) and no top-level `apiVersion:`. It is asked
+// only about YAML files named on the command line whose name says nothing.
+func composeContent(head []byte) bool {
 	return composeKey.Match(head) && !manifestKey.Match(head)
 }
 
@@ -201,6 +192,7 @@ func Walk(paths []string) ([]File, []model.FileError) {
 func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 	var files []File
 	var errs []model.FileError
+	var s sniffer
 	seen := map[string]bool{}
 	named := map[string]bool{}
 	add := func(f File) {
@@ -217,7 +209,7 @@ func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 			continue
 		}
 		if !info.IsDir() {
-			if f, ok := namedFile(root, opts); ok {
+			if f, ok := namedFile(root, opts, &s); ok {
 				add(f)
 				if opts.Changed && f.Kind == model.KindKubernetes {
 					// Linted with its directory's manifests, as a walk lints it.
@@ -235,7 +227,7 @@ func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 			add(File{Path: chart, Kind: model.KindHelm})
 			continue
 		}
-		found, walkErrs := walkDir(root)
+		found, walkErrs := walkDir(root, &s)
 		errs = append(errs, walkErrs...)
 		for _, f := range found {
 			add(f)
@@ -245,91 +237,6 @@ func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 	files = groupManifests(files, named)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, errs
-}
-
-func walkDir(root string) ([]File, []model.FileError) {
-	var files []File
-	var errs []model.FileError
-	var patterns []gitignore.Pattern
-	patterns = append(patterns, readIgnore(root, nil)...)
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, model.FileError{File: p, Message: cleanErr(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel, _ := filepath.Rel(root, p)
-		parts := splitPath(rel)
-		if d.IsDir() {
-			if p != root && (skipDirs[d.Name()] || ignored(patterns, parts, true)) {
-				return fs.SkipDir
-			}
-			if IsChartDir(p) {
-				// A chart is linted as a whole, rendered; its templates are not YAML.
-				files = append(files, File{Path: p, Kind: model.KindHelm})
-				return fs.SkipDir
-			}
-			if p != root {
-				patterns = append(patterns, readIgnore(p, parts)...)
-			}
-			return nil
-		}
-		// Symlinks are not followed: a link out of the tree must not make infralint read
-		// what it was not given.
-		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
-			return nil
-		}
-		if ignored(patterns, parts, false) {
-			return nil
-		}
-		switch kind := Classify(d.Name()); {
-		case kind == model.KindKubernetes || kind == "":
-			// Manifests and packaged charts are told by their content.
-			if kind := sniff(p); kind != "" {
-				files = append(files, File{Path: p, Kind: kind})
-			}
-		default:
-			files = append(files, File{Path: p, Kind: kind})
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, model.FileError{File: root, Message: cleanErr(err)})
-	}
-	return files, errs
-}
-
-// readIgnore reads dir/.gitignore; its patterns apply below dir (domain).
-func readIgnore(dir string, domain []string) []gitignore.Pattern {
-	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
-	if err != nil {
-		return nil
-	}
-	var ps []gitignore.Pattern
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		ps = append(ps, gitignore.ParsePattern(line, domain))
-	}
-	return ps
-}
-
-func ignored(ps []gitignore.Pattern, parts []string, isDir bool) bool {
-	if len(ps) == 0 {
-		return false
-	}
-	return gitignore.NewMatcher(ps).Match(parts, isDir)
-}
-
-func splitPath(rel string) []string {
-	if rel == "." || rel == "" {
-		return nil
-	}
-	return strings.Split(filepath.ToSlash(rel), "/")
 }
 
 func cleanErr(err error) string {

@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,8 +17,6 @@ import (
 const sniffSize = 64 << 10
 
 var (
-	yamlAPIVersion = regexp.MustCompile(`(?m)^apiVersion:[ \t]*\S`)
-	yamlKind       = regexp.MustCompile(`(?m)^kind:[ \t]*\S`)
 	jsonAPIVersion = regexp.MustCompile(`"apiVersion"\s*:`)
 	jsonKind       = regexp.MustCompile(`"kind"\s*:`)
 )
@@ -36,12 +33,18 @@ func IsChartDir(dir string) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
-// sniff tells the kind of a file that its name alone does not: a YAML or JSON file
+// sniffer tells the kind of a file that its name alone does not: a YAML or JSON file
 // whose top level has apiVersion and kind is a Kubernetes manifest (a Go- or
 // Jinja-templated one is not: it is not YAML until rendered); a .tgz whose first
 // entries include <dir>/Chart.yaml is a packaged Helm chart. Only the start of the
-// file is read.
-func sniff(path string) model.Kind {
+// file is read, into a buffer the sniffer keeps for the next file: a walk sniffs
+// thousands.
+type sniffer struct {
+	buf []byte
+}
+
+// kind is the kind of the file at path by its content, or "".
+func (s *sniffer) kind(path string) model.Kind {
 	lower := strings.ToLower(path)
 	switch {
 	case strings.HasSuffix(lower, ".tgz"):
@@ -49,17 +52,20 @@ func sniff(path string) model.Kind {
 			return model.KindHelm
 		}
 	case isManifestName(lower):
-		f, err := os.Open(path)
-		if err != nil {
-			return ""
-		}
-		defer f.Close() //nolint:errcheck // read-only
-		head, _ := io.ReadAll(io.LimitReader(f, sniffSize))
-		if looksLikeManifest(head, strings.HasSuffix(lower, ".json")) {
+		if looksLikeManifest(s.head(path), strings.HasSuffix(lower, ".json")) {
 			return model.KindKubernetes
 		}
 	}
 	return ""
+}
+
+// head returns the first sniffSize bytes of the file at path, or nil when it cannot
+// be opened. They are good until the sniffer reads the next file.
+func (s *sniffer) head(path string) []byte {
+	if s.buf == nil {
+		s.buf = make([]byte, sniffSize)
+	}
+	return readHeadInto(path, s.buf)
 }
 
 func looksLikeManifest(head []byte, json bool) bool {
@@ -69,7 +75,35 @@ func looksLikeManifest(head []byte, json bool) bool {
 	if json {
 		return jsonAPIVersion.Match(head) && jsonKind.Match(head)
 	}
-	return yamlAPIVersion.Match(head) && yamlKind.Match(head)
+	return hasKeyWithValue(head, "apiVersion:") && hasKeyWithValue(head, "kind:")
+}
+
+// hasKeyWithValue reports whether a line of text starts with key and goes on, after
+// spaces and tabs, with something else: a top-level YAML key with a value on its
+// line. It is what the regular expression (?m)^key[ \t]*\S matches, found with a
+// substring search: a regular expression anchored at line starts has no literal
+// prefix to search for, and is run over all 64 KiB of every YAML file that is not a
+// manifest.
+func hasKeyWithValue(text []byte, key string) bool {
+	for from := 0; ; {
+		i := bytes.Index(text[from:], []byte(key))
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if at == 0 || text[at-1] == '\n' {
+			value := bytes.TrimLeft(text[at+len(key):], " \t")
+			if len(value) > 0 && !isRegexpSpace(value[0]) {
+				return true
+			}
+		}
+		from = at + 1
+	}
+}
+
+// isRegexpSpace is \s of Go's regular expressions: [\t\n\f\r ].
+func isRegexpSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
 }
 
 // isChartArchive looks for <dir>/Chart.yaml among the first entries of a .tgz.

@@ -1,7 +1,6 @@
 package discover
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,7 +95,7 @@ func ClassifyContent(name string, head []byte) model.Kind {
 
 // namedFile is what a file named on the command line is linted as. ok is false when
 // opts.Changed is set and a walk would not have linted it.
-func namedFile(path string, opts WalkOptions) (File, bool) {
+func namedFile(path string, opts WalkOptions, s *sniffer) (File, bool) {
 	kind := Classify(path)
 	if kind != model.KindDockerfile && kind != model.KindCompose {
 		// A file of a chart (a template, values.yaml, Chart.yaml, a subchart's file or
@@ -109,34 +108,22 @@ func namedFile(path string, opts WalkOptions) (File, bool) {
 		return f, true
 	}
 	if opts.Changed {
-		k := ClassifyContent(path, readHead(path))
+		k := ClassifyContent(path, s.head(path))
 		if k == "" && kind == "" {
-			k = sniff(path) // a packaged chart
+			k = s.kind(path) // a packaged chart
 		}
 		return File{Path: path, Kind: k}, k != ""
 	}
 	if kind == "" && looksLikeCompose(path) {
 		kind = model.KindCompose
 	}
-	if kind == model.KindKubernetes && composeContent(path) {
+	if kind == model.KindKubernetes && composeContent(s.head(path)) {
 		kind = model.KindCompose // a Compose file of another name, given with -f style
 	}
 	if kind == "" {
 		kind = model.KindDockerfile
 	}
 	return File{Path: path, Kind: kind}, true
-}
-
-// readHead reads the start of a file, enough to classify it; nil when it cannot be read
-// (the parser then reports why).
-func readHead(path string) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close() //nolint:errcheck // read-only
-	head, _ := io.ReadAll(io.LimitReader(f, sniffSize))
-	return head
 }
 
 // ManifestSiblings returns the other Kubernetes manifests in path's directory, as a
@@ -151,6 +138,7 @@ func ManifestSiblings(path string) []string {
 		return nil
 	}
 	self, _ := filepath.Abs(path)
+	var s sniffer
 	var out []string
 	for _, e := range entries {
 		if !e.Type().IsRegular() || Classify(e.Name()) != model.KindKubernetes {
@@ -160,7 +148,7 @@ func ManifestSiblings(path string) []string {
 		if abs, _ := filepath.Abs(p); abs == self {
 			continue
 		}
-		if sniff(p) == model.KindKubernetes {
+		if s.kind(p) == model.KindKubernetes {
 			out = append(out, p)
 		}
 	}

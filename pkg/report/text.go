@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -33,23 +34,35 @@ const (
 	ansiBlue   = "\x1b[34m"
 )
 
-// Report writes r. Everything is built in memory and written at once so a failing
-// writer never leaves half a line behind.
+// reportChunk is how much of the report is gathered before it is written: a report of
+// thousands of files takes a few dozen writes, and is never held whole in memory.
+const reportChunk = 64 << 10
+
+// Report writes r a few files at a time. Each file's entries are rendered whole before
+// they are written, and only whole files (then the summary line) go into a write, so a
+// failing writer never leaves half a line or half a file behind; it may leave the files
+// before it.
 func (t *Text) Report(r *Result) error {
-	var b strings.Builder
+	buf := make([]byte, 0, reportChunk+reportChunk/4)
 	groups := groupByFile(r)
 	for i, g := range groups {
 		if i > 0 {
-			b.WriteByte('\n')
+			buf = append(buf, '\n')
 		}
-		t.writeGroup(&b, g, r.Sources[g.file])
+		buf = t.appendGroup(buf, g, r.Sources[g.file])
+		if len(buf) >= reportChunk {
+			if _, err := t.W.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
 	}
 	if len(groups) > 0 {
-		b.WriteByte('\n')
+		buf = append(buf, '\n')
 	}
-	b.WriteString(summaryLine(r.Summarize(), filesWithFindings(r)))
-	b.WriteByte('\n')
-	_, err := io.WriteString(t.W, b.String())
+	buf = append(buf, summaryLine(r.Summarize(), filesWithFindings(r))...)
+	buf = append(buf, '\n')
+	_, err := t.W.Write(buf)
 	return err
 }
 
@@ -61,7 +74,9 @@ type fileGroup struct {
 }
 
 // groupByFile keeps files in the order their findings come in (the canonical sort),
-// then adds files that only have errors, in the order of the errors.
+// then adds files that only have errors, in the order of the errors. Sorted findings
+// come in one run per file, which a group takes as it is rather than copying it; a
+// file whose findings are scattered gets a copy of its runs.
 func groupByFile(r *Result) []fileGroup {
 	var groups []fileGroup
 	index := map[string]int{}
@@ -79,9 +94,20 @@ func groupByFile(r *Result) []fileGroup {
 		findings = append(slices.Clone(r.Findings), r.Suppressed...)
 		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
 	}
-	for _, f := range findings {
-		g := at(f.File)
-		g.findings = append(g.findings, f)
+	for start := 0; start < len(findings); {
+		end := start + 1
+		for end < len(findings) && findings[end].File == findings[start].File {
+			end++
+		}
+		g := at(findings[start].File)
+		if len(g.findings) == 0 {
+			// Capped at its end: appending a later run of the file then copies it,
+			// rather than writing over the findings that follow.
+			g.findings = findings[start:end:end]
+		} else {
+			g.findings = append(g.findings, findings[start:end]...)
+		}
+		start = end
 	}
 	for _, e := range r.Errors {
 		g := at(e.File)
@@ -98,49 +124,92 @@ func filesWithFindings(r *Result) int {
 	return len(seen)
 }
 
-// writeGroup writes one file's findings, then its errors. An entry that shows source
-// is set off by blank lines so each caret clearly belongs to the header above it; plain
-// one-line entries stay together.
-func (t *Text) writeGroup(b *strings.Builder, g fileGroup, src *model.Source) {
+// appendGroup appends one file's findings, then its errors.
+func (t *Text) appendGroup(b []byte, g fileGroup, src *model.Source) []byte {
 	gutter := gutterWidth(g, src)
-	var entries []textEntry
-	for _, f := range g.findings {
-		entries = append(entries, t.finding(f, src, gutter))
+	var spacer entrySpacer
+	for i := range g.findings {
+		f := &g.findings[i]
+		rg := clamp(f.Range)
+		snippet := f.Suppressed == nil && holdsLine(src, rg.Start.Line)
+		b = spacer.before(b, snippet)
+		b = t.appendFinding(b, f, rg, src, gutter, snippet)
 	}
-	for _, e := range g.errors {
-		entries = append(entries, t.fileError(e, src, gutter))
-	}
-	for i, e := range entries {
-		if i > 0 && (e.snippet || entries[i-1].snippet) {
-			b.WriteByte('\n')
+	for i := range g.errors {
+		e := &g.errors[i]
+		var rg model.Range
+		if e.Range != nil {
+			rg = clamp(*e.Range)
 		}
-		b.WriteString(e.text)
+		snippet := e.Range != nil && holdsLine(src, rg.Start.Line)
+		b = spacer.before(b, snippet)
+		b = t.appendFileError(b, e, rg, src, gutter, snippet)
 	}
+	return b
 }
 
-// textEntry is one finding or error, rendered.
-type textEntry struct {
-	text    string
-	snippet bool // text ends with a source line and carets
+// entrySpacer sets an entry that shows source off by blank lines so each caret clearly
+// belongs to the header above it; plain one-line entries stay together.
+type entrySpacer struct {
+	started bool
+	snippet bool // the entry before ended with a source line and carets
 }
 
-func (t *Text) finding(f model.Finding, src *model.Source, gutter int) textEntry {
-	var b strings.Builder
-	rg := clamp(f.Range)
+// before is called before each entry, which shows source when snippet is set.
+func (s *entrySpacer) before(b []byte, snippet bool) []byte {
+	if s.started && (snippet || s.snippet) {
+		b = append(b, '\n')
+	}
+	s.started, s.snippet = true, snippet
+	return b
+}
+
+// holdsLine reports whether a snippet of the line can be shown: the source is at hand
+// and has the line.
+func holdsLine(src *model.Source, line int) bool {
+	return src != nil && line <= src.LineCount()
+}
+
+// appendFinding appends a finding's header and, when snippet is set, the source line
+// of rg (its clamped range) with carets.
+func (t *Text) appendFinding(b []byte, f *model.Finding, rg model.Range, src *model.Source, gutter int, snippet bool) []byte {
 	color := severityColor(f.Severity)
-	fmt.Fprintf(&b, "%s:%d:%d: %s %s %s", printable(f.File), rg.Start.Line, rg.Start.Column,
-		t.paint(color, f.Severity.String()), t.paint(ansiDim, "["+printable(f.RuleID)+"]"), printable(f.Message))
+	b = appendPlace(b, f.File, rg)
+	b = append(b, ' ')
+	b = t.appendPainted(b, color, f.Severity.String())
+	b = append(b, ' ')
+	b = t.startColor(b, ansiDim)
+	b = append(b, '[')
+	b = appendPrintable(b, f.RuleID)
+	b = append(b, ']')
+	b = t.endColor(b, ansiDim)
+	b = append(b, ' ')
+	b = appendPrintable(b, f.Message)
 	if f.Context != "" {
-		b.WriteString("  (" + printable(f.Context) + ")")
+		b = append(b, "  ("...)
+		b = appendPrintable(b, f.Context)
+		b = append(b, ')')
 	}
 	if f.Suppressed != nil {
 		// Suppressed findings are there for audit: one line each, no snippet.
-		b.WriteString("  " + t.paint(ansiDim, suppressedMark(f.Suppressed)) + "\n")
-		return textEntry{b.String(), false}
+		b = append(b, "  "...)
+		b = t.appendPainted(b, ansiDim, suppressedMark(f.Suppressed))
 	}
-	b.WriteByte('\n')
-	shown := t.writeSnippet(&b, src, rg, gutter, color)
-	return textEntry{b.String(), shown}
+	b = append(b, '\n')
+	if snippet {
+		b = t.appendSnippet(b, src, rg, gutter, color)
+	}
+	return b
+}
+
+// appendPlace appends `path:line:col:`, the part editors and terminals turn into a link.
+func appendPlace(b []byte, file string, rg model.Range) []byte {
+	b = appendPrintable(b, file)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(rg.Start.Line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(rg.Start.Column), 10)
+	return append(b, ':')
 }
 
 // suppressedMark says why a finding shown with --include-suppressed is not reported.
@@ -155,17 +224,24 @@ func suppressedMark(s *model.Suppression) string {
 	return "[" + what + ": " + printable(s.Justification) + "]"
 }
 
-func (t *Text) fileError(e model.FileError, src *model.Source, gutter int) textEntry {
-	var b strings.Builder
+// appendFileError appends an error, with the source line of rg (its clamped range, when
+// it has one) when snippet is set.
+func (t *Text) appendFileError(b []byte, e *model.FileError, rg model.Range, src *model.Source, gutter int, snippet bool) []byte {
 	if e.Range == nil {
-		fmt.Fprintf(&b, "%s: %s: %s\n", printable(e.File), t.paint(ansiRed, "error"), printable(e.Message))
-		return textEntry{b.String(), false}
+		b = appendPrintable(b, e.File)
+		b = append(b, ':')
+	} else {
+		b = appendPlace(b, e.File, rg)
 	}
-	rg := clamp(*e.Range)
-	fmt.Fprintf(&b, "%s:%d:%d: %s: %s\n", printable(e.File), rg.Start.Line, rg.Start.Column,
-		t.paint(ansiRed, "error"), printable(e.Message))
-	shown := t.writeSnippet(&b, src, rg, gutter, ansiRed)
-	return textEntry{b.String(), shown}
+	b = append(b, ' ')
+	b = t.appendPainted(b, ansiRed, "error")
+	b = append(b, ": "...)
+	b = appendPrintable(b, e.Message)
+	b = append(b, '\n')
+	if snippet {
+		b = t.appendSnippet(b, src, rg, gutter, ansiRed)
+	}
+	return b
 }
 
 // gutterWidth is the width of the widest line number shown for the file, so every
@@ -180,58 +256,96 @@ func gutterWidth(g fileGroup, src *model.Source) int {
 			widest = max(widest, line)
 		}
 	}
-	for _, f := range g.findings {
-		shown(clamp(f.Range).Start.Line)
+	for i := range g.findings {
+		shown(clamp(g.findings[i].Range).Start.Line)
 	}
 	for _, e := range g.errors {
 		if e.Range != nil {
 			shown(clamp(*e.Range).Start.Line)
 		}
 	}
-	return len(strconv.Itoa(widest))
+	return digits(widest)
 }
 
-// writeSnippet writes the first line of rg with carets under the range, and reports
-// whether it could (the source must be at hand and hold the line). A range that spans
-// lines is underlined to the end of its first line: the header already says where it
-// starts, and the first line is what a reader needs to recognise it.
-func (t *Text) writeSnippet(b *strings.Builder, src *model.Source, rg model.Range, gutter int, color string) bool {
-	if src == nil || rg.Start.Line > src.LineCount() {
-		return false
+// digits is the number of decimal digits strconv.Itoa writes for n >= 0.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
 	}
-	line := []rune(printable(src.Line(rg.Start.Line)))
-	num := strconv.Itoa(rg.Start.Line)
-	fmt.Fprintf(b, "  %*s |", gutter, num)
-	if len(line) > 0 {
-		b.WriteString(" " + string(line))
+	return d
+}
+
+// appendSnippet appends the first line of rg (which src holds) with carets under the
+// range. A range that spans lines is underlined to the end of its first line: the
+// header already says where it starts, and the first line is what a reader needs to
+// recognise it.
+func (t *Text) appendSnippet(b []byte, src *model.Source, rg model.Range, gutter int, color string) []byte {
+	line := printable(src.Line(rg.Start.Line))
+	b = append(b, "  "...)
+	b = appendSpaces(b, gutter-digits(rg.Start.Line))
+	b = strconv.AppendInt(b, int64(rg.Start.Line), 10)
+	b = append(b, " |"...)
+	if line != "" {
+		b = append(b, ' ')
+		b = appendRunes(b, line)
 	}
-	b.WriteByte('\n')
+	b = append(b, '\n')
 
 	// A range may start past the end of its line (a missing token): the caret then
 	// goes just after the last character.
-	from := min(rg.Start.Column-1, len(line))
-	to := len(line)
+	runes := utf8.RuneCountInString(line)
+	from := min(rg.Start.Column-1, runes)
+	to := runes
 	if rg.End.Line == rg.Start.Line {
-		to = min(rg.End.Column-1, len(line))
+		to = min(rg.End.Column-1, runes)
 	}
-	var prefix strings.Builder
-	for _, r := range line[:from] {
-		if r == '\t' {
-			prefix.WriteByte('\t') // the terminal expands it exactly as it did above
-		} else {
-			prefix.WriteString(strings.Repeat(" ", cellWidth(r)))
+	to = max(to, from)
+	b = append(b, "  "...)
+	b = appendSpaces(b, gutter)
+	b = append(b, " | "...)
+	carets, i := 0, 0
+	for _, r := range line {
+		if i >= to {
+			break
 		}
-	}
-	carets := 0
-	for _, r := range line[from:max(to, from)] {
-		if r == '\t' {
+		switch {
+		case i < from && r == '\t':
+			b = append(b, '\t') // the terminal expands it exactly as it did above
+		case i < from:
+			b = appendSpaces(b, cellWidth(r))
+		case r == '\t':
 			carets++ // its real width depends on the terminal; one caret marks it
-		} else {
+		default:
 			carets += cellWidth(r)
 		}
+		i++
 	}
-	fmt.Fprintf(b, "  %*s | %s%s\n", gutter, "", prefix.String(), t.paint(color, strings.Repeat("^", max(carets, 1))))
-	return true
+	b = t.startColor(b, color)
+	b = appendRepeated(b, '^', max(carets, 1))
+	b = t.endColor(b, color)
+	return append(b, '\n')
+}
+
+// appendRunes appends s as converting it to runes and back would: each byte that is
+// not UTF-8 becomes U+FFFD.
+func appendRunes(b []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		return append(b, s...)
+	}
+	for _, r := range s {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+func appendSpaces(b []byte, n int) []byte { return appendRepeated(b, ' ', n) }
+
+func appendRepeated(b []byte, c byte, n int) []byte {
+	for range n {
+		b = append(b, c)
+	}
+	return b
 }
 
 // summaryLine is the last line of the report, such as
@@ -281,11 +395,24 @@ func severityColor(s model.Severity) string {
 	return ""
 }
 
-func (t *Text) paint(color, s string) string {
+func (t *Text) appendPainted(b []byte, color, s string) []byte {
+	b = t.startColor(b, color)
+	b = append(b, s...)
+	return t.endColor(b, color)
+}
+
+func (t *Text) startColor(b []byte, color string) []byte {
 	if !t.Color || color == "" {
-		return s
+		return b
 	}
-	return color + s + ansiReset
+	return append(b, color...)
+}
+
+func (t *Text) endColor(b []byte, color string) []byte {
+	if !t.Color || color == "" {
+		return b
+	}
+	return append(b, ansiReset...)
 }
 
 // printable keeps text from the linted files and from policies from acting on the
@@ -293,7 +420,7 @@ func (t *Text) paint(color, s string) string {
 // Line breaks become spaces so every header stays on one line; a tab stays, because
 // the caret line copies it.
 func printable(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if plainASCII(s) || !strings.ContainsFunc(s, isControl) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -307,12 +434,27 @@ func printable(s string) string {
 	}, s)
 }
 
+func appendPrintable(b []byte, s string) []byte { return append(b, printable(s)...) }
+
+// plainASCII is a quick yes for most text: ASCII with no control character but tabs.
+func plainASCII(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c >= 0x7f || (c < ' ' && c != '\t') {
+			return false
+		}
+	}
+	return true
+}
+
 func isControl(r rune) bool { return r != '\t' && unicode.IsControl(r) }
 
 // cellWidth is how many terminal cells r takes, so carets stay under the range after
 // wide (CJK, most emoji) or combining characters. It follows Unicode's East Asian
 // Width property, not the locale, so the output does not depend on the environment.
 func cellWidth(r rune) int {
+	if r < utf8.RuneSelf {
+		return 1 // no ASCII character is wide or combining
+	}
 	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
 		return 0
 	}
