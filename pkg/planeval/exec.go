@@ -41,6 +41,7 @@ type evaluation struct {
 	// dead once its call or scan ends, since only terms outlive it. Reusing them, and
 	// the callbacks bound to them, keeps evaluation from allocating per call and scan.
 	frames    []*frame
+	top       frame // the plan's own
 	scanners  []*scanner
 	scanDepth int
 	// operands is scratch space for a built-in's arguments, which built-ins do not
@@ -66,7 +67,14 @@ type frame struct {
 var errConflict = errors.New("complete rule or function produced conflicting values")
 
 func (ev *evaluation) runPlan(p *plan, input, data *ast.Term) (*ast.Term, error) {
-	fr := &frame{locals: make([]*ast.Term, p.nlocals)}
+	fr := &ev.top
+	if cap(fr.locals) < p.nlocals {
+		fr.locals = make([]*ast.Term, p.nlocals)
+	} else {
+		fr.locals = fr.locals[:p.nlocals]
+		clear(fr.locals)
+	}
+	fr.ret, fr.result = nil, nil
 	fr.locals[ir.Input], fr.locals[ir.Data] = input, data
 	for _, b := range p.blocks {
 		k, err := ev.block(fr, b)

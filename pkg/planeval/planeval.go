@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
@@ -37,6 +38,11 @@ type Program struct {
 	byPlan  map[string]int
 	// callees maps each CallStmt to what it calls, resolved once at load.
 	callees map[*ir.CallStmt]callee
+	// evaluations are reused from one Eval to the next: a plan's locals are numbered
+	// across the whole policy (a few hundred each, ten thousand for the plans of a
+	// kind), and allocating them afresh for every document was most of what an
+	// evaluation allocated.
+	evaluations sync.Pool
 }
 
 type function struct {
@@ -239,9 +245,8 @@ func (p *Program) Plans() []string {
 // entrypoint, absent when undefined). Plans evaluated together share the memoized
 // values of rules, as one topdown query would.
 func (p *Program) Eval(ctx context.Context, input, data ast.Value, plans []int) ([]ast.Value, error) {
-	ev := &evaluation{prog: p, ctx: ctx, memo: make([]*ast.Term, len(p.funcs)), memoSet: make([]bool, len(p.funcs))}
-	ev.bctx = topdown.BuiltinContext{Context: ctx}
-	ev.sink = ev.output
+	ev := p.evaluation(ctx)
+	defer p.release(ev)
 	out := make([]ast.Value, len(plans))
 	in, d := ast.NewTerm(input), ast.NewTerm(data)
 	for i, idx := range plans {
@@ -255,6 +260,33 @@ func (p *Program) Eval(ctx context.Context, input, data ast.Value, plans []int) 
 		out[i] = value(v)
 	}
 	return out, nil
+}
+
+// evaluation returns an evaluation ready to run, from the pool when there is one.
+func (p *Program) evaluation(ctx context.Context) *evaluation {
+	ev, _ := p.evaluations.Get().(*evaluation)
+	if ev == nil {
+		ev = &evaluation{prog: p, memo: make([]*ast.Term, len(p.funcs)), memoSet: make([]bool, len(p.funcs))}
+		ev.sink = ev.output
+	}
+	ev.ctx = ctx
+	ev.bctx = topdown.BuiltinContext{Context: ctx}
+	return ev
+}
+
+// release returns ev to the pool, holding no term: what it evaluated can be
+// collected, and the next evaluation starts clean.
+func (p *Program) release(ev *evaluation) {
+	clear(ev.memo)
+	clear(ev.memoSet)
+	for _, fr := range append(ev.frames, &ev.top) {
+		clear(fr.locals)
+		fr.ret, fr.result = nil, nil
+	}
+	clear(ev.operands)
+	ev.ctx, ev.bctx, ev.out = nil, topdown.BuiltinContext{}, nil
+	ev.depth, ev.steps, ev.scanDepth = 0, 0, 0
+	p.evaluations.Put(ev)
 }
 
 // eachLocal calls f with each local a statement names directly (not through an
