@@ -5,6 +5,7 @@ package cache
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -126,5 +127,28 @@ func TestIndexUnreadable(t *testing.T) {
 		if got := hashOrFail(t, later(t, dir), f); got != want {
 			t.Fatalf("hash %s, want %s", got, want)
 		}
+	}
+}
+
+// TestFIFONeverBlocks: a named pipe where a file is looked for (a .dockerignore) is
+// hashed by its type; opening it for reading must not wait for a writer.
+func TestFIFONeverBlocks(t *testing.T) {
+	p := filepath.Join(t.TempDir(), ".dockerignore")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip(err)
+	}
+	c := run(t, t.TempDir())
+	done := make(chan string, 1)
+	go func() {
+		h, _ := c.HashFile(p)
+		done <- h
+	}()
+	select {
+	case h := <-done:
+		if h == "" || h == "absent" {
+			t.Fatalf("a named pipe hashed as %q", h)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("hashing a named pipe blocked")
 	}
 }
