@@ -132,6 +132,7 @@ var errCorrupt = errors.New("corrupt cache entry")
 
 type decoder struct {
 	b      []byte
+	all    string // the whole input as a string, when strings are to share it (text)
 	err    error
 	common []string // the shared strings read so far, by number
 }
@@ -182,7 +183,25 @@ func (d *decoder) raw() []byte {
 	return s
 }
 
-func (d *decoder) str() string { return string(d.raw()) }
+func (d *decoder) str() string { return d.text(d.count()) }
+
+// text takes the next n bytes as a string: a substring of all when the decoder has
+// it (one allocation for every string of an entry, instead of one each), else a copy.
+func (d *decoder) text(n int) string {
+	if d.err != nil || n < 0 || n > len(d.b) {
+		d.err = errCorrupt
+		return ""
+	}
+	var s string
+	if d.all != "" {
+		off := len(d.all) - len(d.b) // b is what is left of all
+		s = d.all[off : off+n]
+	} else {
+		s = string(d.b[:n])
+	}
+	d.b = d.b[n:]
+	return s
+}
 
 // shared reads what encoder.shared wrote.
 func (d *decoder) shared() string {
@@ -194,12 +213,7 @@ func (d *decoder) shared() string {
 		}
 		return d.common[-n-1]
 	}
-	if d.err != nil || n > len(d.b) {
-		d.err = errCorrupt
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := d.text(n)
 	d.common = append(d.common, s)
 	return s
 }
@@ -277,7 +291,7 @@ func (d *decoder) errors() []model.FileError {
 }
 
 func decodeEntry(b []byte) (*Entry, error) {
-	d := &decoder{b: b}
+	d := &decoder{b: b, all: string(b)}
 	en := &Entry{}
 	n := d.count()
 	en.Deps = make([]Dep, 0, n)
@@ -330,7 +344,7 @@ func encodeIndex(prefix []byte, recs map[string]indexRecord) []byte {
 }
 
 func decodeIndex(b []byte) (map[string]indexRecord, error) {
-	d := &decoder{b: b}
+	d := &decoder{b: b, all: string(b)}
 	n := d.count()
 	recs := make(map[string]indexRecord, n)
 	for range n {

@@ -48,6 +48,7 @@ type cacheRun struct {
 	settings    string          // the hash of the run's settings, part of every key
 	dockerfiles map[string]bool // absolute paths of the Dockerfiles the run lints as inputs
 	aboves      sync.Map        // directory → its depAbove hash
+	abs         func(string) (string, error)
 }
 
 // Dependency kinds of pkg/lint.
@@ -83,12 +84,12 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 		return nil
 	}
 	sum := sha256.Sum256(settings)
-	r := &cacheRun{c: opts.Cache, settings: string(sum[:]), dockerfiles: map[string]bool{}}
+	r := &cacheRun{c: opts.Cache, settings: string(sum[:]), dockerfiles: map[string]bool{}, abs: absolute()}
 	keys := make([]cache.Key, 0, len(files))
 	for _, f := range files {
 		keys = append(keys, r.key(f))
 		if f.Kind == model.KindDockerfile {
-			if abs, err := filepath.Abs(f.Path); err == nil {
+			if abs, err := r.abs(f.Path); err == nil {
 				r.dockerfiles[abs] = true
 			}
 		}
@@ -105,6 +106,22 @@ func (r *cacheRun) key(f discover.File) cache.Key {
 func cwd() string {
 	d, _ := filepath.Abs(".")
 	return d
+}
+
+// absolute returns filepath.Abs with the working directory read once: filepath.Abs
+// asks the system for it (a stat of "." and of $PWD) on every call, twice per
+// Dockerfile of a run.
+func absolute() func(string) (string, error) {
+	wd, err := os.Getwd()
+	return func(p string) (string, error) {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(wd, p), nil
+	}
 }
 
 // cachedLint is lintFile through the cache.
@@ -153,8 +170,8 @@ func (r *cacheRun) current(d cache.Dep, opts Options) (string, bool) {
 // the repository root, a testdata directory or 12 levels; all of them are recorded,
 // which is more than it looks at, never less). Recording these rather than calling
 // ReadContext on lookup lets every Dockerfile of a run share the parents' probes.
-func contextDeps(path string) []cache.Dep {
-	abs, err := filepath.Abs(path)
+func (r *cacheRun) contextDeps(path string) []cache.Dep {
+	abs, err := r.abs(path)
 	if err != nil {
 		return []cache.Dep{{Kind: "unknown"}} // never valid: not cached
 	}
@@ -210,7 +227,7 @@ func (r *cacheRun) deps(f discover.File, docs []*model.Document, errs []model.Fi
 	switch f.Kind {
 	case model.KindDockerfile:
 		file(f.Path)
-		deps = append(deps, contextDeps(f.Path)...)
+		deps = append(deps, r.contextDeps(f.Path)...)
 	case model.KindKubernetes:
 		file(f.Path)
 		for _, p := range f.Related {
@@ -248,7 +265,7 @@ func (r *cacheRun) deps(f discover.File, docs []*model.Document, errs []model.Fi
 					return nil, false
 				}
 				file(ld.Abs)
-				deps = append(deps, contextDeps(ld.Abs)...)
+				deps = append(deps, r.contextDeps(ld.Abs)...)
 				deps = append(deps, cache.Dep{Kind: depLinked, Path: ld.Abs + "\x00" + ld.Path})
 			}
 		}

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,9 +41,10 @@ type builds struct {
 // newBuilds records the Dockerfiles the run lints anyway.
 func newBuilds(files []discover.File, cross bool) *builds {
 	b := &builds{claimed: map[string]bool{}, cross: cross}
+	absOf := absolute()
 	for _, f := range files {
 		if f.Kind == model.KindDockerfile {
-			if abs, err := filepath.Abs(f.Path); err == nil {
+			if abs, err := absOf(f.Path); err == nil {
 				b.claimed[abs] = true
 			}
 		}
