@@ -2,70 +2,61 @@ package cache
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 )
 
 // Packs: a run over many inputs would read one entry file per input, and opening a
 // file costs about as much as reading a small input. A pack holds the entries of every
-// input of a run, under a key made of all their keys, so that the next run over the
-// same inputs reads one file. Entries are still written one file each: a run over
-// other inputs (a pre-commit hook's few files) finds them there.
+// input of a run, under a key the caller makes of the run's arguments, so that the
+// next run with the same arguments reads one file, and reads it while it looks for
+// its inputs. Entries are still written one file each: a run over other inputs (a
+// pre-commit hook's few files) finds them there.
 //
 // A pack is rewritten by Close when what it holds is no longer what the run found: an
-// entry was missing or out of date, or came from its own file. Packs live in
-// <dir>/v<format>/packs/ and are pruned with the entries, oldest first.
+// entry was missing or out of date, or came from its own file, or an input is gone.
+// Packs live in <dir>/v<format>/packs/ and are pruned with the entries, oldest first.
 
 // packMagic starts a pack file.
 var packMagic = []byte("infralint-pack\x00\x01")
 
-// minPackInputs is the number of inputs from which a run uses a pack.
+// minPackInputs is the number of inputs from which a run writes a pack.
 const minPackInputs = 32
 
 type pack struct {
 	path string
-	keys map[Key]bool // the run's inputs
+	done chan struct{} // closed once loaded is read
+
+	loaded map[Key][]byte // as read: encoded entries, without magic
 
 	mu      sync.Mutex
-	loaded  map[Key][]byte // as read: encoded entries, without magic
 	current map[Key][]byte // what the run found good or stored, by input
 	fresh   int            // entries of current that are loaded's, unchanged
 }
 
-// Preload tells the cache the keys of every input of the run, before the first Get:
-// with enough of them, the entries come from the run's pack when there is one, and
-// Close writes it.
-func (c *Cache) Preload(keys []Key) {
-	if len(keys) < minPackInputs {
-		return
-	}
-	sorted := slices.Clone(keys)
-	slices.SortFunc(sorted, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
-	sorted = slices.Compact(sorted)
-	h := sha256.New()
-	for _, k := range sorted {
-		h.Write(k[:])
-	}
-	p := &pack{path: filepath.Join(c.dir, "packs", hex.EncodeToString(h.Sum(nil))),
-		keys: make(map[Key]bool, len(sorted)), current: map[Key][]byte{}}
-	for _, k := range sorted {
-		p.keys[k] = true
-	}
-	data, st, typ, err := readWhole(p.path, nil, maxEntryBytes)
-	if err == nil && typ == 0 && bytes.HasPrefix(data, packMagic) {
+// Preload starts reading the pack stored under run, a key the caller makes of what
+// identifies a run (its arguments and settings), before the first Get; Close then
+// writes the entries the run found there.
+func (c *Cache) Preload(run Key) {
+	p := &pack{path: filepath.Join(c.dir, "packs", hex.EncodeToString(run[:])),
+		done: make(chan struct{}), current: map[Key][]byte{}}
+	c.pack = p
+	go func() {
+		defer close(p.done)
+		data, st, typ, err := readWhole(p.path, nil, maxEntryBytes)
+		if err != nil || typ != 0 || !bytes.HasPrefix(data, packMagic) {
+			return
+		}
 		if m, err := decodePack(data[len(packMagic):]); err == nil {
 			p.loaded = m
 		}
 		if c.start.Sub(st.mtime) > time.Hour {
 			_ = os.Chtimes(p.path, c.start, c.start)
 		}
-	}
-	c.pack = p
+	}()
 }
 
 // get returns the encoded entry the pack has under k.
@@ -73,13 +64,14 @@ func (p *pack) get(k Key) ([]byte, bool) {
 	if p == nil {
 		return nil, false
 	}
+	<-p.done
 	data, ok := p.loaded[k]
 	return data, ok
 }
 
 // found records the entry the run has for k: the pack's own (same) or another.
 func (p *pack) found(k Key, data []byte, same bool) {
-	if p == nil || !p.keys[k] {
+	if p == nil {
 		return
 	}
 	p.mu.Lock()
@@ -91,19 +83,19 @@ func (p *pack) found(k Key, data []byte, same bool) {
 }
 
 // write stores the pack when the run found other entries than it holds, and returns
-// the bytes written.
+// the bytes written. A run over a few inputs leaves the pack alone.
 func (p *pack) write() int64 {
 	if p == nil {
 		return 0
 	}
+	<-p.done
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if len(p.current) < minPackInputs {
+		return 0
+	}
 	if p.fresh == len(p.loaded) && len(p.current) == p.fresh {
 		return 0 // every entry loaded was good, and nothing else was found
-	}
-	if len(p.current) == 0 {
-		_ = os.Remove(p.path)
-		return 0
 	}
 	if err := os.MkdirAll(filepath.Dir(p.path), 0o755); err != nil {
 		return 0

@@ -7,15 +7,16 @@ import (
 	"testing"
 )
 
-// packRun is a run over n Dockerfiles: their keys, told to the cache (Preload).
+// packRun is a run over Dockerfiles, with the same arguments each time (Preload), and
+// the keys of its inputs.
 func packRun(t *testing.T, dir string, files []string) (*Cache, []Key) {
 	t.Helper()
 	c := run(t, dir)
+	c.Preload(c.Key("run", "the same arguments"))
 	keys := make([]Key, len(files))
 	for i, f := range files {
 		keys[i] = c.Key("dockerfile", f)
 	}
-	c.Preload(keys)
 	return c, keys
 }
 
@@ -54,7 +55,7 @@ func packFile(t *testing.T, c *Cache) (string, os.FileInfo) {
 func TestPack(t *testing.T) {
 	src, dir := t.TempDir(), t.TempDir()
 	var files []string
-	for i := range minPackInputs {
+	for i := range minPackInputs + 1 {
 		f := filepath.Join(src, fmt.Sprintf("d%02d", i), "Dockerfile")
 		write(t, f, fmt.Sprintf("FROM a%d\n", i))
 		files = append(files, f)
@@ -108,6 +109,29 @@ func TestPack(t *testing.T) {
 			t.Fatalf("input %d missed after the pack was rewritten", i)
 		}
 	}
+
+	// An input that is gone leaves the pack.
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	c, keys = packRun(t, dir, files[1:])
+	for i := range keys {
+		if _, ok := c.Get(keys[i], nil); !ok {
+			t.Fatalf("input %d missed", i+1)
+		}
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := packFile(t, c)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodePack(data[len(packMagic):])
+	if err != nil || len(m) != len(files)-1 {
+		t.Fatalf("the pack holds %d entries (%v), want %d", len(m), err, len(files)-1)
+	}
 }
 
 // TestNoPackForFewInputs: a run over a few files (a pre-commit hook's) uses the
@@ -134,7 +158,7 @@ func TestNoPackForFewInputs(t *testing.T) {
 func TestCorruptPackMisses(t *testing.T) {
 	src, dir := t.TempDir(), t.TempDir()
 	var files []string
-	for i := range minPackInputs {
+	for i := range minPackInputs + 1 {
 		f := filepath.Join(src, fmt.Sprintf("d%02d", i), "Dockerfile")
 		write(t, f, "FROM a\n")
 		files = append(files, f)
@@ -155,6 +179,7 @@ func TestCorruptPackMisses(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, keys = packRun(t, dir, files)
+	<-c.pack.done
 	if c.pack.loaded != nil {
 		t.Fatal("a truncated pack was read")
 	}

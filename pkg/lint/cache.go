@@ -61,6 +61,27 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 	if opts.Cache == nil {
 		return nil
 	}
+	settings := opts.settings
+	if settings == "" {
+		settings = runSettings(eng, opts)
+	}
+	if settings == "" {
+		return nil
+	}
+	r := &cacheRun{c: opts.Cache, settings: settings, dockerfiles: map[string]bool{}, abs: absolute()}
+	for _, f := range files {
+		if f.Kind == model.KindDockerfile {
+			if abs, err := r.abs(f.Path); err == nil {
+				r.dockerfiles[abs] = true
+			}
+		}
+	}
+	return r
+}
+
+// runSettings is the hash of the run's own settings (see above), part of every key;
+// "" when they cannot be written down, and the run is then not cached.
+func runSettings(eng *rules.Engine, opts Options) string {
 	// The rules' metadata comes with the binary or the user's policies (in the salt):
 	// which rules run, at which severity, is the run's.
 	var rs []string
@@ -81,21 +102,24 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 	}{rs, opts.Helm, opts.Compose, opts.MaxFileSize, opts.MaxLineLength, opts.NoInlineIgnores,
 		int64(opts.HelmTimeout), opts.HelmMaxOutput, cwd()})
 	if err != nil {
-		return nil
+		return "" // not cached
 	}
 	sum := sha256.Sum256(settings)
-	r := &cacheRun{c: opts.Cache, settings: string(sum[:]), dockerfiles: map[string]bool{}, abs: absolute()}
-	keys := make([]cache.Key, 0, len(files))
-	for _, f := range files {
-		keys = append(keys, r.key(f))
-		if f.Kind == model.KindDockerfile {
-			if abs, err := r.abs(f.Path); err == nil {
-				r.dockerfiles[abs] = true
-			}
-		}
+	return string(sum[:])
+}
+
+// preloadPack starts reading the cache's pack for a run over paths with these
+// settings (pkg/cache, pack.go) while the paths are walked: the inputs a walk finds
+// are those of the last run with the same arguments, unless files came or went.
+func preloadPack(eng *rules.Engine, paths []string, opts *Options) {
+	if opts.Cache == nil {
+		return
 	}
-	r.c.Preload(keys)
-	return r
+	opts.settings = runSettings(eng, *opts)
+	if opts.settings == "" {
+		return
+	}
+	opts.Cache.Preload(opts.Cache.Key(append([]string{"pack", opts.settings, cwd()}, paths...)...))
 }
 
 // key is the primary key of an input's result.

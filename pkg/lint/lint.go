@@ -74,6 +74,8 @@ type Options struct {
 
 	builds *builds   // the run's Dockerfiles, for Compose builds (cross.go); set by Files
 	cache  *cacheRun // the run's use of Cache; set by Files
+	// settings is the hash of the run's settings for Cache, when Paths has made it.
+	settings string
 }
 
 // Paths lints every file found under paths. Files that cannot be read or parsed become
@@ -81,6 +83,7 @@ type Options struct {
 // configuration excludes are skipped, even when named on the command line (a
 // pre-commit hook names every changed file).
 func Paths(ctx context.Context, eng *rules.Engine, paths []string, opts Options) *report.Result {
+	preloadPack(eng, paths, &opts)
 	files, errs := discover.WalkWith(paths, discover.WalkOptions{Changed: opts.Changed})
 	if opts.Plan != nil {
 		files = slices.DeleteFunc(files, func(f discover.File) bool {
