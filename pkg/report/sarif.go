@@ -222,7 +222,7 @@ func sarifDocument(r *Result) (sarifLog, func(emit func(sarifResult))) {
 	findings := r.Findings
 	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
 		findings = append(slices.Clone(r.Findings), r.Suppressed...)
-		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
+		sortFindings(findings)
 	}
 	findings, dropped := capResults(findings, maxSARIFResults)
 	if dropped > 0 {

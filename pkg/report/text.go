@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -92,7 +91,7 @@ func groupByFile(r *Result) []fileGroup {
 	findings := r.Findings
 	if r.IncludeSuppressed && len(r.Suppressed) > 0 {
 		findings = append(slices.Clone(r.Findings), r.Suppressed...)
-		sort.SliceStable(findings, func(i, j int) bool { return lessFinding(&findings[i], &findings[j]) })
+		sortFindings(findings)
 	}
 	for start := 0; start < len(findings); {
 		end := start + 1
