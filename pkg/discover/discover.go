@@ -227,7 +227,7 @@ func WalkWith(paths []string, opts WalkOptions) ([]File, []model.FileError) {
 			add(File{Path: chart, Kind: model.KindHelm})
 			continue
 		}
-		found, walkErrs := walkDir(root, &s)
+		found, walkErrs := walkDir(root)
 		errs = append(errs, walkErrs...)
 		for _, f := range found {
 			add(f)
