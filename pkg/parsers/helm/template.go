@@ -33,9 +33,6 @@ type tline struct {
 }
 
 var (
-	// keyRe reads a literal key: a plain word or a quoted string, then ":" and a space or
-	// the end of the line.
-	keyRe = regexp.MustCompile(`^(?:"([^"{}]*)"|'([^'{}]*)'|([^\s:{}#"'\[\]][^:{}#]*?))\s*:(?:\s|$)`)
 	// actionOnly is a line that is nothing but template actions.
 	actionOnly = regexp.MustCompile(`^(?:\{\{.*?\}\}\s*)+$`)
 	rangeRe    = regexp.MustCompile(`\{\{-?\s*range\b`)
@@ -53,13 +50,15 @@ func newTemplate(path string, data []byte) *template {
 		l.indent = len(text) - len(trimmed)
 		trimmed = strings.TrimRight(trimmed, " \t")
 		l.action = strings.Contains(trimmed, "{{")
-		l.rng = rangeRe.MatchString(trimmed)
+		// The substring tests below are what each expression needs to match: a chart has
+		// thousands of lines, and most would otherwise run every expression.
+		l.rng = l.action && strings.Contains(trimmed, "range") && rangeRe.MatchString(trimmed)
 		switch {
 		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
 		case trimmed == "---" || strings.HasPrefix(trimmed, "--- ") && l.indent == 0:
 			t.addRegion(start, i)
 			start = i + 1
-		case actionOnly.MatchString(trimmed):
+		case strings.HasPrefix(trimmed, "{{") && actionOnly.MatchString(trimmed):
 		default:
 			l.yaml = true
 			rest := trimmed
@@ -71,14 +70,53 @@ func newTemplate(path string, data []byte) *template {
 				rest = r2
 			}
 			l.keyCol = utf8.RuneCountInString(text[:min(col, len(text))])
-			if m := keyRe.FindStringSubmatch(rest); m != nil {
-				l.key = m[1] + m[2] + m[3]
-			}
+			l.key, _ = literalKey(rest)
 		}
 		t.lines[i] = l
 	}
 	t.addRegion(start, n)
 	return t
+}
+
+// literalKey reads the literal key text starts with: a plain word or a quoted string
+// without braces, then ":" and a space or the end of the line. It is the regular
+// expression ^(?:"([^"{}]*)"|'([^'{}]*)'|([^\s:{}#"'\[\]][^:{}#]*?))\s*:(?:\s|$)
+// (keyRe in the tests), written out: run on every line of every template of a chart,
+// the expression took most of the time to index them.
+func literalKey(text string) (string, bool) {
+	if text == "" {
+		return "", false
+	}
+	var key, after string
+	switch q := text[0]; {
+	case q == '"' || q == '\'':
+		end := strings.IndexByte(text[1:], q)
+		if end < 0 {
+			return "", false
+		}
+		key, after = text[1:1+end], text[2+end:]
+		if strings.ContainsAny(key, "{}") {
+			return "", false
+		}
+	case isSpace(q) || strings.IndexByte(":{}#[]", q) >= 0:
+		return "", false
+	default:
+		colon := strings.IndexByte(text, ':')
+		if colon < 0 || strings.ContainsAny(text[1:colon], "{}#") {
+			return "", false
+		}
+		key, after = strings.TrimRight(text[:colon], " \t\n\f\r"), text[colon:]
+	}
+	after = strings.TrimLeft(after, " \t\n\f\r")
+	if after == "" || after[0] != ':' || len(after) > 1 && !isSpace(after[1]) {
+		return "", false
+	}
+	return key, true
+}
+
+// isSpace is \s of Go's regular expressions.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func (t *template) addRegion(start, end int) {
@@ -380,7 +418,11 @@ func (t *template) defines() map[string][2]int {
 		if !t.lines[i].action {
 			continue
 		}
-		m := defineRe.FindStringSubmatch(t.src.Line(i + 1))
+		line := t.src.Line(i + 1)
+		if !strings.Contains(line, "define") {
+			continue
+		}
+		m := defineRe.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
