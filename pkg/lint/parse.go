@@ -2,9 +2,10 @@ package lint
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"github.com/infralint/infralint/internal/bytesize"
-	"io"
+	"github.com/infralint/infralint/internal/readfile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,19 +92,11 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close() //nolint:errcheck // opened read-only: closing cannot lose data
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
+	data, err := readfile.Read(path, limit)
+	if errors.Is(err, readfile.ErrTooLarge) {
 		return nil, fmt.Errorf("file is larger than the %s limit: not read", bytesize.Format(limit))
 	}
-	return data, nil
+	return data, err
 }
 
 // longLine reports the first line of src longer than limit (0: DefaultMaxLineLength),

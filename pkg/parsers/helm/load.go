@@ -2,9 +2,10 @@ package helm
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"github.com/infralint/infralint/internal/bytesize"
-	"io"
+	"github.com/infralint/infralint/internal/readfile"
 	"io/fs"
 	"os"
 	"path"
@@ -72,19 +73,11 @@ func readChart(p string, lim loadLimits) (*chartFiles, error) {
 }
 
 func readLimited(p string, limit int64) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close() //nolint:errcheck // read-only
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
+	data, err := readfile.Read(p, limit)
+	if errors.Is(err, readfile.ErrTooLarge) {
 		return nil, fmt.Errorf("%s is larger than the %s limit", p, bytesize.Format(limit))
 	}
-	return data, nil
+	return data, err
 }
 
 func fromDir(root string, lim loadLimits, budget *int64) (*chartFiles, error) {
@@ -143,7 +136,10 @@ func fromDir(root string, lim loadLimits, budget *int64) (*chartFiles, error) {
 		if *budget -= info.Size(); *budget < 0 {
 			return fmt.Errorf("chart is larger than the %s limit", bytesize.Format(lim.maxTotal))
 		}
-		data, err := os.ReadFile(p)
+		data, err := readfile.Read(p, lim.maxFile)
+		if errors.Is(err, readfile.ErrTooLarge) {
+			return fmt.Errorf("%s is larger than the %s limit", rel, bytesize.Format(lim.maxFile))
+		}
 		if err != nil {
 			return err
 		}
