@@ -1,6 +1,7 @@
 package readfile
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"syscall"
@@ -42,7 +43,7 @@ func Read(path string, limit int64) ([]byte, error) {
 func retry(call func() (int, error)) (int, error) {
 	for {
 		n, err := call()
-		if err != syscall.EINTR {
+		if !errors.Is(err, syscall.EINTR) {
 			return n, err
 		}
 	}
