@@ -13,7 +13,9 @@
 // Entries are one file each under <dir>/v<format>/, written to a temporary file and
 // renamed into place, so concurrent workers and processes sharing the directory only
 // ever see whole entries. Close prunes the oldest entries when the directory grows
-// beyond its bound.
+// beyond its bound. Two more files spare a run over unchanged files most of its reads:
+// the file index (index.go), which gives a file's hash while it keeps the state it was
+// hashed in, and the run's pack (pack.go), which holds the entries of all its inputs.
 package cache
 
 import (
