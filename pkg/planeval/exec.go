@@ -187,7 +187,7 @@ func intTerm(n int64) *ast.Term {
 
 func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	switch s := s.(type) {
-	case *ir.CallStmt:
+	case *call:
 		return ev.callStmt(fr, s)
 	case *ir.AssignVarStmt:
 		fr.locals[s.Target] = ev.operand(fr, s.Source)
@@ -427,8 +427,8 @@ func (ev *evaluation) scan(fr *frame, s *ir.ScanStmt) (int, error) {
 	return out, nil
 }
 
-func (ev *evaluation) callStmt(fr *frame, s *ir.CallStmt) (int, error) {
-	c := ev.prog.callees[s]
+func (ev *evaluation) callStmt(fr *frame, s *call) (int, error) {
+	c := s.callee
 	if c.fn != nil {
 		v, err := ev.call(c.fn, fr, s.Args)
 		if err != nil {
