@@ -123,7 +123,7 @@ func linkBuilds(doc *model.Document, opts Options) ([]*model.Document, []model.F
 		} else if seen, ok := byPath[ld.Abs]; ok {
 			pd = seen
 		} else {
-			d, perrs := dockerfile.ParseWith(ld.Path, ld.Src, dockerfile.Options{Context: dockerfile.ReadContext(ld.Path)})
+			d, perrs := dockerfile.ParseWith(ld.Path, ld.Src, dockerfile.Options{Context: opts.buildContext(ld.Path)})
 			// A Dockerfile the configuration excludes is compared, not linted.
 			excluded := opts.Plan != nil && opts.Plan.Excluded(ld.Path, false)
 			pd = parsed{doc: d, owned: !excluded && b.claim(ld.Abs)}

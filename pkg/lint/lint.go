@@ -25,6 +25,7 @@ import (
 	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
+	"github.com/infralint/infralint/pkg/parsers/dockerfile"
 	"github.com/infralint/infralint/pkg/parsers/helm"
 	"github.com/infralint/infralint/pkg/report"
 	"github.com/infralint/infralint/pkg/rules"
@@ -73,6 +74,8 @@ type Options struct {
 	Kept func(bytes int64)
 
 	builds *builds   // the run's Dockerfiles, for Compose builds (cross.go); set by Files
+	// contexts reads the build contexts of the run's Dockerfiles; set by Files.
+	contexts *dockerfile.ContextReader
 	cache  *cacheRun // the run's use of Cache; set by Files
 	// settings is the hash of the run's settings for Cache, when Paths has made it.
 	settings string
@@ -124,6 +127,7 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	results := make([]fileResult, len(files))
 	f := newFilter(eng, opts)
 	opts.builds = newBuilds(files, hasTarget(eng, model.KindCross))
+	opts.contexts = dockerfile.NewContextReader()
 	opts.cache = newCacheRun(eng, files, opts)
 	in := newInterner()
 	var kept atomic.Int64

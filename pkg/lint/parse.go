@@ -79,7 +79,7 @@ func Load(f discover.File, opts Options) ([]*model.Document, []model.FileError) 
 	}
 	if f.Kind == model.KindDockerfile {
 		// A file read from disk has a build context beside it: its .dockerignore.
-		doc, errs := dockerfile.ParseWith(f.Path, src, dockerfile.Options{Context: dockerfile.ReadContext(f.Path)})
+		doc, errs := dockerfile.ParseWith(f.Path, src, dockerfile.Options{Context: opts.buildContext(f.Path)})
 		if doc == nil {
 			return nil, errs
 		}
@@ -225,4 +225,13 @@ func samePath(a, b string) bool {
 	x, err1 := filepath.Abs(a)
 	y, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && x == y
+}
+
+// buildContext reads the build context of the Dockerfile at path, through the run's
+// reader when there is one.
+func (o Options) buildContext(path string) *dockerfile.BuildContext {
+	if o.contexts != nil {
+		return o.contexts.Read(path)
+	}
+	return dockerfile.ReadContext(path)
 }

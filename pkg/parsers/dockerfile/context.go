@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Options are what a caller that has a file system can tell the parser beyond the
@@ -29,6 +30,33 @@ const maxParents = 12
 // directory, up to the repository root, has one instead. A testdata directory is a
 // boundary too: its files are self-contained test inputs.
 func ReadContext(dockerfilePath string) *BuildContext {
+	return NewContextReader().Read(dockerfilePath)
+}
+
+// ContextReader is ReadContext for the Dockerfiles of one run: what it learns of a
+// directory (whether it holds .git, and a .dockerignore) is asked of the file system
+// once, since a run's Dockerfiles share their parents up to the root. It is safe for
+// concurrent use; a run's files should not change while it lints them, and a reader
+// must not outlive the run.
+type ContextReader struct {
+	wd    string
+	wdErr error
+	dirs  sync.Map // absolute directory → dirProbe
+}
+
+// dirProbe is what a directory holds of what the search for a build context asks.
+type dirProbe struct {
+	git, dockerIgnore bool
+}
+
+// NewContextReader returns a reader for one run; the working directory is read now.
+func NewContextReader() *ContextReader {
+	wd, err := os.Getwd()
+	return &ContextReader{wd: wd, wdErr: err}
+}
+
+// Read is ReadContext.
+func (r *ContextReader) Read(dockerfilePath string) *BuildContext {
 	ctx := &BuildContext{Known: true}
 	dir := filepath.Dir(dockerfilePath)
 	for _, name := range []string{filepath.Base(dockerfilePath) + ".dockerignore", ".dockerignore"} {
@@ -39,12 +67,12 @@ func ReadContext(dockerfilePath string) *BuildContext {
 			return ctx
 		}
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
+	abs, ok := r.abs(dir)
+	if !ok {
 		return ctx
 	}
 	for range maxParents {
-		if isDir(filepath.Join(abs, ".git")) {
+		if r.probe(abs).git {
 			break // the repository root: a context is not above it
 		}
 		if filepath.Base(abs) == "testdata" {
@@ -55,12 +83,32 @@ func ReadContext(dockerfilePath string) *BuildContext {
 			break
 		}
 		abs = parent
-		if isFile(filepath.Join(abs, ".dockerignore")) {
+		if r.probe(abs).dockerIgnore {
 			ctx.DockerIgnoreAbove = true
 			break
 		}
 	}
 	return ctx
+}
+
+// abs is filepath.Abs with the working directory read once.
+func (r *ContextReader) abs(p string) (string, bool) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), true
+	}
+	if r.wdErr != nil {
+		return "", false
+	}
+	return filepath.Join(r.wd, p), true
+}
+
+func (r *ContextReader) probe(dir string) dirProbe {
+	if v, ok := r.dirs.Load(dir); ok {
+		return v.(dirProbe)
+	}
+	p := dirProbe{git: isDir(filepath.Join(dir, ".git")), dockerIgnore: isFile(filepath.Join(dir, ".dockerignore"))}
+	r.dirs.Store(dir, p)
+	return p
 }
 
 func readSmall(p string) ([]byte, bool) {

@@ -3,6 +3,7 @@ package dockerfile_test
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -168,6 +169,27 @@ func TestReadContext(t *testing.T) {
 	}
 	if ctx := dockerfile.ReadContext(filepath.Join(root, "svc", "testdata", "Dockerfile")); ctx.DockerIgnore != "" || ctx.DockerIgnoreAbove {
 		t.Errorf("svc/testdata: %+v (a testdata directory is self-contained)", ctx)
+	}
+
+	// One reader for a whole run, its Dockerfiles read concurrently and in any order,
+	// answers as ReadContext does for each alone; relative paths too.
+	reader := dockerfile.NewContextReader()
+	var wg sync.WaitGroup
+	for range 4 {
+		for _, rel := range []string{"svc/testdata/Dockerfile", "lone/Dockerfile", "app/Dockerfile", "svc/deep/Dockerfile", "app/api.Dockerfile"} {
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			want := dockerfile.ReadContext(p)
+			wg.Go(func() {
+				if diff := cmp.Diff(want, reader.Read(p)); diff != "" {
+					t.Errorf("%s through a shared reader (-alone +shared):\n%s", rel, diff)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	t.Chdir(filepath.Join(root, "svc"))
+	if diff := cmp.Diff(dockerfile.ReadContext("deep/Dockerfile"), dockerfile.NewContextReader().Read("deep/Dockerfile")); diff != "" {
+		t.Errorf("a relative path (-alone +shared):\n%s", diff)
 	}
 
 	src := "FROM alpine\nCOPY CHANGELOG.md docs/a.md README.md ./\nCOPY secrets/key.txt certs/x/y.pem /etc/\nCOPY node_modules/x src/ /app/\nCOPY --from=build secrets /x\nONBUILD COPY notes.md /x\n"
