@@ -73,10 +73,10 @@ type Options struct {
 	// The CLI sets its soft memory limit from it.
 	Kept func(bytes int64)
 
-	builds *builds   // the run's Dockerfiles, for Compose builds (cross.go); set by Files
+	builds *builds // the run's Dockerfiles, for Compose builds (cross.go); set by Files
 	// contexts reads the build contexts of the run's Dockerfiles; set by Files.
 	contexts *dockerfile.ContextReader
-	cache  *cacheRun // the run's use of Cache; set by Files
+	cache    *cacheRun // the run's use of Cache; set by Files
 	// settings is the hash of the run's settings for Cache, when Paths has made it.
 	settings string
 }
