@@ -30,6 +30,21 @@ func hashOrFail(t *testing.T, c *Cache, path string) string {
 	return h
 }
 
+// indexedFile is a Dockerfile hashed by a run that recorded it in the index: the cache
+// directory, the file and its hash.
+func indexedFile(t *testing.T) (string, string, string) {
+	t.Helper()
+	src, dir := t.TempDir(), t.TempDir()
+	f := filepath.Join(src, "Dockerfile")
+	write(t, f, "FROM a\n")
+	c := later(t, dir)
+	want := hashOrFail(t, c, f)
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, f, want
+}
+
 // forge rewrites the index so that it says path has hash h in its current state.
 func forge(t *testing.T, dir, path, h string) {
 	t.Helper()
@@ -49,15 +64,7 @@ func forge(t *testing.T, dir, path, h string) {
 // forged record is believed), and any write to it, even one that keeps its size and
 // modification time, makes it read again.
 func TestIndexSparesReads(t *testing.T) {
-	src, dir := t.TempDir(), t.TempDir()
-	f := filepath.Join(src, "Dockerfile")
-	write(t, f, "FROM a\n")
-
-	c := later(t, dir)
-	want := hashOrFail(t, c, f)
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir, f, want := indexedFile(t)
 	if got := hashOrFail(t, later(t, dir), f); got != want {
 		t.Fatalf("hash through the index %s, want %s", got, want)
 	}
@@ -68,7 +75,7 @@ func TestIndexSparesReads(t *testing.T) {
 	}
 
 	write(t, f, "FROM b\n") // same size, same modification time: only the change time moves
-	c = later(t, dir)
+	c := later(t, dir)
 	got := hashOrFail(t, c, f)
 	if got == "forged" || got == want {
 		t.Fatalf("a changed file was not read again: %s", got)
@@ -102,14 +109,7 @@ func TestIndexSkipsUnsettledFiles(t *testing.T) {
 // TestIndexUnreadable: an index that is not one (truncated, another format) is
 // ignored: every file is read, and the run writes a good one.
 func TestIndexUnreadable(t *testing.T) {
-	src, dir := t.TempDir(), t.TempDir()
-	f := filepath.Join(src, "Dockerfile")
-	write(t, f, "FROM a\n")
-	c := later(t, dir)
-	want := hashOrFail(t, c, f)
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir, f, want := indexedFile(t)
 	path := filepath.Join(dir, "v3", "files")
 	data, err := os.ReadFile(path)
 	if err != nil {

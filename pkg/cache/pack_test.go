@@ -20,6 +20,27 @@ func packRun(t *testing.T, dir string, files []string) (*Cache, []Key) {
 	return c, keys
 }
 
+// packedRun is a first run over more Dockerfiles than make a pack, each of which is
+// stored: the cache directory, the files, and the run, closed.
+func packedRun(t *testing.T) (string, []string, *Cache) {
+	t.Helper()
+	src, dir := t.TempDir(), t.TempDir()
+	var files []string
+	for i := range minPackInputs + 1 {
+		f := filepath.Join(src, fmt.Sprintf("d%02d", i), "Dockerfile")
+		write(t, f, fmt.Sprintf("FROM a%d\n", i))
+		files = append(files, f)
+	}
+	c, keys := packRun(t, dir, files)
+	for i, f := range files {
+		c.Put(keys[i], entry(t, c, Dep{Kind: KindFile, Path: f}))
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, files, c
+}
+
 // dropEntryFiles removes every entry's own file, so only a pack can give a hit.
 func dropEntryFiles(t *testing.T, c *Cache) {
 	t.Helper()
@@ -53,24 +74,11 @@ func packFile(t *testing.T, c *Cache) (string, os.FileInfo) {
 // inputs every entry; an input that changed is linted again and the pack rewritten
 // with its new entry; a run that finds the pack right leaves it alone.
 func TestPack(t *testing.T) {
-	src, dir := t.TempDir(), t.TempDir()
-	var files []string
-	for i := range minPackInputs + 1 {
-		f := filepath.Join(src, fmt.Sprintf("d%02d", i), "Dockerfile")
-		write(t, f, fmt.Sprintf("FROM a%d\n", i))
-		files = append(files, f)
-	}
-	c, keys := packRun(t, dir, files)
-	for i, f := range files {
-		c.Put(keys[i], entry(t, c, Dep{Kind: KindFile, Path: f}))
-	}
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir, files, c := packedRun(t)
 	dropEntryFiles(t, c)
 	first, st1 := packFile(t, c)
 
-	c, keys = packRun(t, dir, files)
+	c, keys := packRun(t, dir, files)
 	for i := range files {
 		if _, ok := c.Get(keys[i], nil); !ok {
 			t.Fatalf("input %d missed with its entry in the pack", i)
@@ -156,20 +164,7 @@ func TestNoPackForFewInputs(t *testing.T) {
 // TestCorruptPackMisses: a pack that is not one is ignored, and entries' own files
 // still hit.
 func TestCorruptPackMisses(t *testing.T) {
-	src, dir := t.TempDir(), t.TempDir()
-	var files []string
-	for i := range minPackInputs + 1 {
-		f := filepath.Join(src, fmt.Sprintf("d%02d", i), "Dockerfile")
-		write(t, f, "FROM a\n")
-		files = append(files, f)
-	}
-	c, keys := packRun(t, dir, files)
-	for i, f := range files {
-		c.Put(keys[i], entry(t, c, Dep{Kind: KindFile, Path: f}))
-	}
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir, files, c := packedRun(t)
 	p, _ := packFile(t, c)
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -178,7 +173,7 @@ func TestCorruptPackMisses(t *testing.T) {
 	if err := os.WriteFile(p, data[:len(data)-3], 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, keys = packRun(t, dir, files)
+	c, keys := packRun(t, dir, files)
 	<-c.pack.done
 	if c.pack.loaded != nil {
 		t.Fatal("a truncated pack was read")
