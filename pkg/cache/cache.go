@@ -154,8 +154,7 @@ func Open(dir string, opts Options) (*Cache, error) {
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return nil, err
 	}
-	c := &Cache{dir: d, salt: sha256.Sum256(opts.Salt), maxBytes: opts.MaxBytes, start: opts.Now,
-		index: newFileIndex(filepath.Join(d, "files"))}
+	c := &Cache{dir: d, salt: sha256.Sum256(opts.Salt), maxBytes: opts.MaxBytes, start: opts.Now}
 	if c.maxBytes <= 0 {
 		c.maxBytes = DefaultMaxBytes
 	}
@@ -318,8 +317,16 @@ func (c *Cache) HashFile(path string) (string, error) {
 	return fh.hash, fh.err
 }
 
-// hashFile hashes a file through the file index (index.go): a file still in the state
-// the index has for it is not read.
+// UseIndex makes the run hash files through the file index (index.go), and keep it.
+// Only a run over many inputs should: the index holds every file the cache has seen,
+// and loading it costs a run over a few files (a pre-commit hook's) more than reading
+// them.
+func (c *Cache) UseIndex() {
+	c.index = newFileIndex(filepath.Join(c.dir, "files"))
+}
+
+// hashFile hashes a file through the file index, when the run uses it: a file still
+// in the state the index has for it is not read.
 func (c *Cache) hashFile(path string) (string, fileStat, error) {
 	if c.index == nil {
 		return hashFile(path)

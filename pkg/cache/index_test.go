@@ -18,6 +18,7 @@ func later(t *testing.T, dir string) *Cache {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.UseIndex()
 	return c
 }
 
@@ -97,12 +98,35 @@ func TestIndexSkipsUnsettledFiles(t *testing.T) {
 	write(t, f, "FROM a\n") // modification time an hour ago; change time now
 
 	c := run(t, dir)
+	c.UseIndex()
 	hashOrFail(t, c, f)
 	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "v3", "files")); !os.IsNotExist(err) {
 		t.Fatalf("an index was written for a file changed just now: %v", err)
+	}
+}
+
+// TestNoIndexUnlessAsked: a run that was not told to use the index (a run over a few
+// files) neither reads nor writes it.
+func TestNoIndexUnlessAsked(t *testing.T) {
+	dir, f, want := indexedFile(t)
+	forge(t, dir, f, "forged")
+	c, err := Open(dir, Options{Salt: []byte("salt"), Now: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hashOrFail(t, c, f); got != want {
+		t.Fatalf("hash %s, want %s read from the file", got, want)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "v3", "files"))
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "v3", "files"))
+	if string(before) != string(after) {
+		t.Fatal("a run without the index rewrote it")
 	}
 }
 

@@ -27,8 +27,9 @@ var packMagic = []byte("infralint-pack\x00\x01")
 const minPackInputs = 32
 
 type pack struct {
-	path string
-	done chan struct{} // closed once loaded is read
+	path     string
+	maxBytes int           // a larger pack is not written
+	done     chan struct{} // closed once loaded is read
 
 	loaded map[Key][]byte // as read: encoded entries, without magic
 
@@ -42,7 +43,7 @@ type pack struct {
 // writes the entries the run found there.
 func (c *Cache) Preload(run Key) {
 	p := &pack{path: filepath.Join(c.dir, "packs", hex.EncodeToString(run[:])),
-		done: make(chan struct{}), current: map[Key][]byte{}}
+		maxBytes: int(min(c.maxBytes/4, maxEntryBytes)), done: make(chan struct{}), current: map[Key][]byte{}}
 	c.pack = p
 	go func() {
 		defer close(p.done)
@@ -101,6 +102,12 @@ func (p *pack) write() int64 {
 		return 0
 	}
 	data := encodePack(append([]byte{}, packMagic...), p.current)
+	if len(data) > p.maxBytes {
+		// A quarter of the cache for one run: the entries' own files serve it better
+		// than a pack pruned away as soon as it is written, or rewritten every run.
+		_ = os.Remove(p.path)
+		return 0
+	}
 	if !writeFile(p.path, data) {
 		return 0
 	}

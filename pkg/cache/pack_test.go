@@ -184,3 +184,32 @@ func TestCorruptPackMisses(t *testing.T) {
 		}
 	}
 }
+
+// TestNoPackBeyondItsShare: a pack larger than a quarter of the cache's bound is not
+// written (nor kept from an earlier run): pruning would take it, or every run write it.
+func TestNoPackBeyondItsShare(t *testing.T) {
+	dir, files, first := packedRun(t)
+	_, st := packFile(t, first)
+	// Room for the entries and the pack, so that pruning takes neither; a quarter of it
+	// is less than the pack.
+	maxBytes := 3 * st.Size()
+	c, err := Open(dir, Options{Salt: []byte("salt"), MaxBytes: maxBytes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Preload(c.Key("run", "the same arguments"))
+	for _, f := range files {
+		write(t, f, "FROM changed\n") // every entry must be stored anew
+		k := c.Key("dockerfile", f)
+		c.Put(k, entry(t, c, Dep{Kind: KindFile, Path: f}))
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := filepath.Glob(filepath.Join(c.dir, "packs", "*")); len(ps) != 0 {
+		t.Fatalf("a pack over a quarter of a %d-byte cache was kept: %v", maxBytes, ps)
+	}
+	if _, ok := run(t, dir).Get(c.Key("dockerfile", files[0]), nil); !ok {
+		t.Fatal("the entries were pruned: the test's bound is too small to tell")
+	}
+}

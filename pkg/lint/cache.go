@@ -69,6 +69,9 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 		return nil
 	}
 	r := &cacheRun{c: opts.Cache, settings: settings, dockerfiles: map[string]bool{}, abs: absolute()}
+	if len(files) >= manyInputs {
+		r.c.UseIndex()
+	}
 	for _, f := range files {
 		if f.Kind == model.KindDockerfile {
 			if abs, err := r.abs(f.Path); err == nil {
@@ -78,6 +81,10 @@ func newCacheRun(eng *rules.Engine, files []discover.File, opts Options) *cacheR
 	}
 	return r
 }
+
+// manyInputs is the number of inputs from which a run hashes files through the cache's
+// file index (cache.UseIndex).
+const manyInputs = 32
 
 // runSettings is the hash of the run's own settings (see above), part of every key;
 // "" when they cannot be written down, and the run is then not cached.
