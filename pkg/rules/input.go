@@ -139,10 +139,18 @@ func fallback(v reflect.Value) (ast.Value, error) {
 }
 
 // custom reports whether encoding/json would call a method of t (or *t) to encode it.
+// It is asked of every value of every input; the answer is kept per type (customTypes).
 func custom(t reflect.Type) bool {
-	return t.Implements(jsonMarshaler) || t.Implements(textMarshaler) ||
+	if c, ok := customTypes.Load(t); ok {
+		return c.(bool)
+	}
+	c := t.Implements(jsonMarshaler) || t.Implements(textMarshaler) ||
 		(t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)))
+	customTypes.Store(t, c)
+	return c
 }
+
+var customTypes sync.Map // reflect.Type → bool
 
 // empty is encoding/json's omitempty test.
 func empty(v reflect.Value) bool {
