@@ -552,7 +552,7 @@ func (p *project) load() error {
 		for _, m := range p.mains {
 			details.ConfigFiles = append(details.ConfigFiles, types.ConfigFile{Filename: p.files[m].abs, Content: p.contentFor(m)})
 		}
-		proj, err := loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
+		proj, err := loadProject(details, func(o *loader.Options) {
 			o.SkipConsistencyCheck = true
 			o.SkipResolveEnvironment = true
 			o.SkipResolveLabels = true
@@ -585,6 +585,18 @@ func (p *project) load() error {
 	}
 	p.fail(p.path, nil, "too many errors: the project was not linted")
 	return errors.New("too many errors")
+}
+
+// loadProject is compose-go's LoadWithContext, with a panic in it turned into an
+// error: its normalisation trusts what schema validation checks (a service that is
+// null panics there), and a retry after a reported error skips validation.
+func loadProject(details types.ConfigDetails, opts func(*loader.Options)) (proj *types.Project, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			proj, err = nil, fmt.Errorf("compose-go cannot load the project: %v", r)
+		}
+	}()
+	return loader.LoadWithContext(context.Background(), details, opts)
 }
 
 // maxAttempts bounds the loads of one project (each retry follows a reported error).
