@@ -71,12 +71,16 @@ func TestSandboxStopsEndlessLoop(t *testing.T) {
 // TestSandboxBoundsMemory: a template that allocates without end is stopped at the
 // memory limit, however little it writes.
 func TestSandboxBoundsMemory(t *testing.T) {
+	// A gigabyte string, which the template never writes out.
+	checkStoppedAt128MiB(t, "{{- $s := repeat 1000000000 \"x\" }}\n")
+}
+
+// checkStoppedAt128MiB renders a chart with template in a sandbox limited to 128 MiB,
+// and expects the render to be stopped for its memory.
+func checkStoppedAt128MiB(t *testing.T, template string) {
+	t.Helper()
 	sb := newSandbox(t, 128<<20)
-	dir := writeChart(t, map[string]string{
-		"Chart.yaml": chartYAML,
-		// A gigabyte string, which the template never writes out.
-		"templates/big.yaml": "{{- $s := repeat 1000000000 \"x\" }}\n",
-	})
+	dir := writeChart(t, map[string]string{"Chart.yaml": chartYAML, "templates/big.yaml": template})
 	// A long timeout, so that on a loaded machine only the memory limit ends it.
 	msg := loadErr(t, dir, helm.Options{Sandbox: sb, Timeout: 2 * time.Minute})
 	if !strings.Contains(msg, "too much output: it used more than 128 MiB of memory") {
@@ -90,15 +94,7 @@ func TestSandboxBoundsMemory(t *testing.T) {
 // answers, while the memory is still held.
 func TestSandboxChecksMemoryAfterRender(t *testing.T) {
 	t.Setenv(sampleEnv, "1h") // the child inherits it
-	sb := newSandbox(t, 128<<20)
-	dir := writeChart(t, map[string]string{
-		"Chart.yaml":         chartYAML,
-		"templates/big.yaml": "{{- $s := repeat 300000000 \"x\" }}\n",
-	})
-	msg := loadErr(t, dir, helm.Options{Sandbox: sb, Timeout: 2 * time.Minute})
-	if !strings.Contains(msg, "too much output: it used more than 128 MiB of memory") {
-		t.Errorf("error = %q", msg)
-	}
+	checkStoppedAt128MiB(t, "{{- $s := repeat 300000000 \"x\" }}\n")
 }
 
 // TestSandboxBoundsOutput: output over the limit is refused by the child, with the
