@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,6 +50,35 @@ func Shared(tb testing.TB, elem ...string) string {
 		tb.Skipf("%s is not there (it comes with ../shared): %v", path, err)
 	}
 	return path
+}
+
+// File is a file of a tree read by ReadFiles.
+type File struct {
+	Path string
+	Src  []byte
+}
+
+// ReadFiles reads every regular file under root, in the order filepath.WalkDir visits
+// them (lexical). Any error fails the test: the corpus and the fixtures are read whole
+// or not at all.
+func ReadFiles(tb testing.TB, root string) []File {
+	tb.Helper()
+	var files []File
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: p, Src: src})
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
 }
 
 // Schema compiles the JSON Schema at path. The draft comes from the file's $schema:

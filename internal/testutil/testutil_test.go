@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,31 @@ func TestCheckJSON(t *testing.T) {
 	}
 	if err := CheckJSON(sch, []byte(`{"n": `)); !errors.Is(err, ErrNotJSON) {
 		t.Errorf("truncated text: %v, want ErrNotJSON", err)
+	}
+}
+
+// TestReadFiles: every regular file, in lexical order, with its content; a symbolic
+// link is not one.
+func TestReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"b/2": "two", "a": "one", "b/1": ""} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("a", filepath.Join(dir, "link")); err != nil {
+		t.Skip(err)
+	}
+	var got []string
+	for _, f := range ReadFiles(t, dir) {
+		rel, _ := filepath.Rel(dir, f.Path)
+		got = append(got, filepath.ToSlash(rel)+"="+string(f.Src))
+	}
+	if want := "a=one b/1= b/2=two"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"go/token"
 	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -188,30 +186,14 @@ func BenchmarkCorpusLint(b *testing.B) {
 }
 
 func benchCorpusLint(b *testing.B, topdown bool) {
-	root := corpusDir(b)
-	type file struct {
-		path string
-		src  []byte
-	}
-	var files []file
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		files = append(files, file{p, src})
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	files := testutil.ReadFiles(b, corpusDir(b))
 	eng := prepareEngine(b, topdown)
 	ctx := context.Background()
 	b.ReportAllocs()
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, f := range files {
-			doc, _ := dockerfile.Parse(f.path, f.src)
+			doc, _ := dockerfile.Parse(f.Path, f.Src)
 			if doc == nil {
 				continue
 			}
@@ -441,23 +423,11 @@ func cpuTime(b *testing.B) time.Duration {
 //
 //	go test -run '^$' -bench BenchmarkRuleCost -benchtime 1x ./pkg/rules | sort -k3 -n
 func BenchmarkRuleCost(b *testing.B) {
-	root := corpusDir(b)
 	var docs []*model.Document
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if doc, _ := dockerfile.Parse(p, src); doc != nil {
+	for _, f := range testutil.ReadFiles(b, corpusDir(b)) {
+		if doc, _ := dockerfile.Parse(f.Path, f.Src); doc != nil {
 			docs = append(docs, doc)
 		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
 	}
 	reg := loadRegistry(b)
 	ctx := context.Background()

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/model"
 	"github.com/infralint/infralint/pkg/parsers/compose"
 	"github.com/infralint/infralint/pkg/parsers/dockerfile"
@@ -52,24 +52,13 @@ func TestInputValueMatchesRoundTrip(t *testing.T) {
 		if _, err := os.Stat(root); err != nil || (testing.Short() && strings.Contains(root, "corpus")) {
 			continue
 		}
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
+		for _, f := range testutil.ReadFiles(t, root) {
 			if strings.Contains(root, "corpus/dockerfiles") {
-				doc, _ := dockerfile.Parse(p, src)
+				doc, _ := dockerfile.Parse(f.Path, f.Src)
 				check(doc)
-				return nil
+				continue
 			}
-			parse(p, src)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+			parse(f.Path, f.Src)
 		}
 	}
 	if n < 100 {

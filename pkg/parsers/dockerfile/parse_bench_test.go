@@ -3,9 +3,6 @@
 package dockerfile_test
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -72,45 +69,24 @@ func BenchmarkCorpusParse(b *testing.B) {
 	files := readCorpus(b)
 	var size int64
 	for _, f := range files {
-		size += int64(len(f.src))
+		size += int64(len(f.Src))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		for _, f := range files {
-			dockerfile.Parse(f.path, f.src)
+			dockerfile.Parse(f.Path, f.Src)
 		}
 	}
 	b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "files/s")
 }
 
-type corpusFile struct {
-	path string
-	src  []byte
-}
-
 // readCorpus reads every regular file under ../shared/corpus/dockerfiles (found beside the
 // module root), once; b.Loop starts the timer after it. It skips when the corpus is absent.
-func readCorpus(b *testing.B) []corpusFile {
+func readCorpus(b *testing.B) []testutil.File {
 	b.Helper()
-	root := testutil.Shared(b, "corpus", "dockerfiles")
-	var files []corpusFile
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files = append(files, corpusFile{path: p, src: src})
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return files
+	return testutil.ReadFiles(b, testutil.Shared(b, "corpus", "dockerfiles"))
 }
 
 // cpuPerOp reports the process's CPU time (user+sys, GC workers included) per iteration,
