@@ -583,3 +583,48 @@ func TestUnknownInstructionSuggestionIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestArgumentAnchors pins the anchors of a command's arguments, which fingerprints are
+// made of: the command's anchor, a space and the pointer's rest for an argument the
+// parser located, and the command's anchor and the rest for anything below the command
+// that it did not locate. Anchors name text, not lines: a line added above changes none.
+func TestArgumentAnchors(t *testing.T) {
+	const body = "RUN apt-get update && apt-get install -y curl wget\n"
+	anchors := func(src string) []string {
+		t.Helper()
+		doc, errs := dockerfile.Parse("Dockerfile", []byte(src))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		var cmd string
+		for _, c := range input(t, doc).Instructions[1].Commands {
+			if c.Name == "apt-get" && len(c.Args) == 4 {
+				cmd = c.Ptr
+			}
+		}
+		if cmd == "" {
+			t.Fatal("no apt-get install command")
+		}
+		loc := doc.Locations
+		var out []string
+		for _, p := range []string{cmd, cmd + "/args/2", cmd + "/args/3", cmd + "/args/9", cmd + "/via"} {
+			out = append(out, loc.Anchor(p))
+		}
+		if got := doc.Source.TextOf(loc.Locate(cmd + "/args/3")); got != "wget" {
+			t.Errorf("argument 3 is located at %q, want wget", got)
+		}
+		return out
+	}
+	got := anchors("FROM debian\n" + body)
+	c := got[0]
+	want := []string{c, c + " /args/2", c + " /args/3", c + "/args/9", c + "/via"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("anchors (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(c, "apt-get install -y curl wget") {
+		t.Errorf("the command's anchor %q does not name its text", c)
+	}
+	if diff := cmp.Diff(got, anchors("FROM debian\n\n# a comment\n"+body)); diff != "" {
+		t.Errorf("anchors moved with the lines above (-before +after):\n%s", diff)
+	}
+}
