@@ -115,5 +115,12 @@ func checkParse(src []byte) error {
 			return fmt.Errorf("pointer %s: %w", ptr, err)
 		}
 	}
+	for cmd, rs := range loc.args {
+		for k, r := range rs {
+			if err := fuzzcheck.Range(doc.Source, r); err != nil {
+				return fmt.Errorf("pointer %s/args/%d: %w", cmd, k, err)
+			}
+		}
+	}
 	return fuzzcheck.Document(doc)
 }

@@ -607,17 +607,20 @@ func TestArgumentAnchors(t *testing.T) {
 		}
 		loc := doc.Locations
 		var out []string
-		for _, p := range []string{cmd, cmd + "/args/2", cmd + "/args/3", cmd + "/args/9", cmd + "/via"} {
+		for _, p := range []string{cmd, cmd + "/args/2", cmd + "/args/3", cmd + "/args/9", cmd + "/args/03", cmd + "/via"} {
 			out = append(out, loc.Anchor(p))
 		}
 		if got := doc.Source.TextOf(loc.Locate(cmd + "/args/3")); got != "wget" {
 			t.Errorf("argument 3 is located at %q, want wget", got)
 		}
+		if got, want := loc.Locate(cmd+"/args/9"), loc.Locate(cmd); got != want {
+			t.Errorf("argument 9, which the command does not have, is located at %v, want the command's %v", got, want)
+		}
 		return out
 	}
 	got := anchors("FROM debian\n" + body)
 	c := got[0]
-	want := []string{c, c + " /args/2", c + " /args/3", c + "/args/9", c + "/via"}
+	want := []string{c, c + " /args/2", c + " /args/3", c + "/args/9", c + "/args/03", c + "/via"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("anchors (-want +got):\n%s", diff)
 	}

@@ -47,14 +47,18 @@ func (s *scope) enterStage(st Stage, stages []Stage) {
 func (b *builder) trackScope(in *Instruction, stage int) {
 	s := &b.scope
 	if expandedByBuilder[in.Cmd] {
-		visible := s.visible(stage)
-		if in.Cmd == "from" {
-			visible = s.visible(-1) // FROM sees only the global ARGs
-		}
+		var visible map[string]bool // built at the first reference: most instructions have none
 		for _, word := range varWords(in) {
 			for _, ref := range varRefs(word, b.escape) {
 				if slices.ContainsFunc(in.Vars, func(v Var) bool { return v.Name == ref.Name }) {
 					continue
+				}
+				if visible == nil {
+					if in.Cmd == "from" {
+						visible = s.visible(-1) // FROM sees only the global ARGs
+					} else {
+						visible = s.visible(stage)
+					}
 				}
 				ref.Defined = visible[ref.Name]
 				if !ref.Defined {

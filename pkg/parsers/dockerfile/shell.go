@@ -2,7 +2,6 @@ package dockerfile
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -582,9 +581,7 @@ func (w *shellWalker) addCommand(name string, args []string, r model.Range, ctx 
 	*w.out = append(*w.out, cmd)
 	text := strings.Join(append([]string{name}, args...), " ")
 	w.b.loc.setDerived(ptr, r, w.ptr, " | "+ctx.via+" "+text)
-	for k, ar := range argRanges {
-		w.b.loc.setDerived(ptr+"/args/"+strconv.Itoa(k), ar, ptr, "")
-	}
+	w.b.loc.setArgs(ptr, argRanges)
 }
 
 func (w *shellWalker) rangeOf(from, to syntax.Pos) model.Range {
