@@ -6,12 +6,23 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/infralint/infralint/internal/cli"
 	"github.com/infralint/infralint/pkg/parsers/helm"
 )
 
+// gcPercent is the garbage collector's target unless GOGC is set. A run is short and
+// its live heap small (the whole measurement corpus, 5,886 files, peaks near 130 MB of
+// RSS), and the collector was a fifth of a run's CPU profile: collecting half as
+// often costs about 15 MB and saves 12-15% of CPU on Dockerfiles and charts
+// (docs/performance.md). The Go compiler makes the same trade when it starts.
+const gcPercent = 200
+
 func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
+	}
 	// A process started to render Helm charts (helm.Sandbox) does only that.
 	if code, worker := helm.ServeIfWorker(); worker {
 		os.Exit(code)
