@@ -64,6 +64,18 @@ type frame struct {
 	result *ast.Term // a plan's "result" value, when it adds one
 }
 
+// own returns the term of local l, to insert into: a value built at load is shared by
+// every evaluation, so the local is given a copy of it first (literal.go).
+func (fr *frame) own(l ir.Local) *ast.Term {
+	t := fr.locals[l]
+	if t != nil && t.Location == literalMark {
+		t = t.Copy()
+		t.Location = nil
+		fr.locals[l] = t
+	}
+	return t
+}
+
 var errConflict = errors.New("complete rule or function produced conflicting values")
 
 func (ev *evaluation) runPlan(p *plan, input, data *ast.Term) (*ast.Term, error) {
@@ -189,6 +201,8 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	switch s := s.(type) {
 	case *call:
 		return ev.callStmt(fr, s)
+	case *literal:
+		fr.locals[s.target] = s.term
 	case *ir.AssignVarStmt:
 		fr.locals[s.Target] = ev.operand(fr, s.Source)
 	case *ir.AssignVarOnceStmt:
@@ -264,7 +278,7 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	case *ir.BreakStmt:
 		return int(s.Index), nil
 	case *ir.SetAddStmt:
-		set, ok := value(fr.locals[s.Set]).(ast.Set)
+		set, ok := value(fr.own(s.Set)).(ast.Set)
 		if !ok {
 			return 0, fmt.Errorf("SetAddStmt on %T", value(fr.locals[s.Set]))
 		}
@@ -284,7 +298,7 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	case *ir.AssignIntStmt:
 		fr.locals[s.Target] = intTerm(s.Value)
 	case *ir.ArrayAppendStmt:
-		t := fr.locals[s.Array]
+		t := fr.own(s.Array)
 		arr, ok := value(t).(*ast.Array)
 		if !ok {
 			return 0, fmt.Errorf("ArrayAppendStmt on %T", value(t))
@@ -292,13 +306,13 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 		// Append returns a new array header; the local's term is the array's one home.
 		t.Value = arr.Append(ev.operand(fr, s.Value))
 	case *ir.ObjectInsertStmt:
-		obj, ok := value(fr.locals[s.Object]).(ast.Object)
+		obj, ok := value(fr.own(s.Object)).(ast.Object)
 		if !ok {
 			return 0, fmt.Errorf("ObjectInsertStmt on %T", value(fr.locals[s.Object]))
 		}
 		obj.Insert(ev.operand(fr, s.Key), ev.operand(fr, s.Value))
 	case *ir.ObjectInsertOnceStmt:
-		obj, ok := value(fr.locals[s.Object]).(ast.Object)
+		obj, ok := value(fr.own(s.Object)).(ast.Object)
 		if !ok {
 			return 0, fmt.Errorf("ObjectInsertOnceStmt on %T", value(fr.locals[s.Object]))
 		}

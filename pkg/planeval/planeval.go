@@ -38,6 +38,8 @@ type Program struct {
 	byPlan  map[string]int
 	// callees maps each CallStmt to what it calls, resolved once at load.
 	callees map[*ir.CallStmt]callee
+	// literals is how many collection literals load built (see foldLiterals).
+	literals int
 	// evaluations are reused from one Eval to the next: a plan's locals are numbered
 	// across the whole policy (a few hundred each, ten thousand for the plans of a
 	// kind), and allocating them afresh for every document was most of what an
@@ -178,6 +180,7 @@ func load(p *ir.Policy, calls int) (*Program, error) {
 	if err := prog.checkAcyclic(); err != nil {
 		return nil, fmt.Errorf("IR plan: %w", err)
 	}
+	prog.literals = prog.foldLiterals()
 	for _, fn := range prog.funcs {
 		prog.bindCalls(fn.blocks)
 	}

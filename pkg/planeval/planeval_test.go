@@ -101,6 +101,28 @@ pairs contains k if {
 get := object.get(input.obj, "zz", "dflt")
 deep := object.get(input, ["obj", "b"], 0)
 
+# collection literals, which load builds once (literal.go): constant ones, nested ones,
+# one in a loop, ones holding numbers and null, ones that are not constant, a set that
+# a rule adds to, and a literal a comprehension returns
+lit_member contains w if {
+	some w in input.words
+	w in {"alpha", "zebra"}
+}
+lit_table := {["alpha", "*"]: ["1.16", 3], ["beta", "k"]: [null, true, {"n": 1.5}]}
+lit_lookup contains r if {
+	some w in input.words
+	some kind in {"*", "k"}
+	r := lit_table[[w, kind]]
+}
+lit_nums := [x | some x in input.xs; x in {1, 2, 3.0}]
+lit_mixed := [input.xs, [1, 2], {"a": input.words}]
+lit_loop contains s if {
+	some x in input.xs
+	s := {"x": x, "fixed": ["a", "b"], "same": {"k": [1, null]}}
+}
+lit_count := count({y | some y in ["a", "b", "a"]})
+lit_empty := [{}, [], set()]
+
 # options from data, as the engine passes them
 opt_hit contains x if {
 	some x in input.words
@@ -113,6 +135,7 @@ var caseRules = []string{
 	"set_c", "arr_c", "obj_c", "nested_c", "ps", "po", "fs", "gs", "d", "hs",
 	"bad_number", "after_bad", "fmt", "rx", "split_join", "unicode", "floaty", "neg",
 	"pattern", "pairs", "get", "deep", "opt_hit",
+	"lit_member", "lit_table", "lit_lookup", "lit_nums", "lit_mixed", "lit_loop", "lit_count", "lit_empty",
 }
 
 var caseInputs = []string{
