@@ -107,7 +107,7 @@ func jsonValue(v reflect.Value) (ast.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{ast.InternedTerm(f.name), ast.NewTerm(val)})
+			kvs = append(kvs, [2]*ast.Term{f.key, ast.NewTerm(val)})
 		}
 		return ast.NewObject(kvs...), nil
 	}
@@ -192,6 +192,7 @@ func validUTF8(s string) string {
 
 type jsonField struct {
 	name      string
+	key       *ast.Term // the name as an object key, made once per type
 	index     int
 	omitEmpty bool
 }
@@ -235,7 +236,7 @@ func structFields(t reflect.Type) ([]jsonField, bool) {
 			break
 		}
 		seen[name] = true
-		r.fields = append(r.fields, jsonField{name: name, index: i, omitEmpty: opts == "omitempty"})
+		r.fields = append(r.fields, jsonField{name: name, key: ast.InternedTerm(name), index: i, omitEmpty: opts == "omitempty"})
 	}
 	fieldCache.Store(t, r)
 	return r.fields, r.ok
