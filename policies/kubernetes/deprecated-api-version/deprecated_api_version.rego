@@ -47,7 +47,6 @@ _removed := {
 }
 
 deny contains result.at("/apiVersion", sprintf("%s %s was removed in Kubernetes %s: use %s", [input.apiVersion, input.kind, r[0], r[1]])) if {
-	some key, r in _removed
-	key[0] == input.apiVersion
-	key[1] in {"*", input.kind}
+	some kind in {input.kind, "*"}
+	r := _removed[[input.apiVersion, kind]]
 }
