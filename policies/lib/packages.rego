@@ -93,8 +93,9 @@ apt_valued := {
 # subcommand first, then its operands (package names for install).
 apt_operands(cmd) := [cmd.args[i] | some i in apt_operand_indexes(cmd)]
 
-# apt_subcommand is install in `apt-get -o X=Y -y install curl`.
-apt_subcommand(cmd) := apt_operands(cmd)[0]
+# apt_subcommand is install in `apt-get -o X=Y -y install curl` (the word at the first
+# operand index, without building the list of every operand).
+apt_subcommand(cmd) := cmd.args[apt_operand_indexes(cmd)[0]]
 
 # apt_package_indexes are the indexes in cmd.args of the operands after the subcommand.
 apt_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
@@ -141,7 +142,7 @@ apk_valued := {
 
 apk_operands(cmd) := [cmd.args[i] | some i in apk_operand_indexes(cmd)]
 
-apk_subcommand(cmd) := apk_operands(cmd)[0]
+apk_subcommand(cmd) := cmd.args[apk_operand_indexes(cmd)[0]]
 
 # ---------------------------------------------------------------------------------------
 # pip
@@ -394,7 +395,7 @@ yum_valued := {
 # the subcommand first (install), then its operands.
 rpm_operands(cmd) := [cmd.args[i] | some i in rpm_operand_indexes(cmd)]
 
-rpm_subcommand(cmd) := rpm_operands(cmd)[0]
+rpm_subcommand(cmd) := cmd.args[rpm_operand_indexes(cmd)[0]]
 
 # rpm_package_indexes are the indexes in cmd.args of the packages of an install-like
 # subcommand (install, localinstall, reinstall, groupinstall; `group install` and
@@ -462,7 +463,7 @@ zypper_valued := {
 
 zypper_operands(cmd) := [cmd.args[i] | some i in zypper_operand_indexes(cmd)]
 
-zypper_subcommand(cmd) := zypper_operands(cmd)[0]
+zypper_subcommand(cmd) := cmd.args[zypper_operand_indexes(cmd)[0]]
 
 # zypper_package_indexes are the indexes in cmd.args of the packages of zypper
 # install (in).
@@ -599,22 +600,23 @@ node_commands contains pair if {
 # The operand indexes of every apt, apk, yum/dnf and zypper command are computed once per
 # document (complete rules, keyed by the command's ptr) and shared by every rule that
 # asks for a subcommand or a package list, instead of once per rule and per call. A
-# command that is not in the table (an object built in a policy) is parsed on the spot.
-apt_operand_indexes(cmd) := _apt_ops[cmd.ptr]
+# command that is not in the table (an object built in a policy) is parsed on the spot
+# (an else, so that the table's answer is not looked up twice).
+apt_operand_indexes(cmd) := idx if idx := _apt_ops[cmd.ptr]
 
-apt_operand_indexes(cmd) := operand_indexes(cmd.args, apt_valued) if not _apt_ops[cmd.ptr]
+else := operand_indexes(cmd.args, apt_valued)
 
-apk_operand_indexes(cmd) := _apk_ops[cmd.ptr]
+apk_operand_indexes(cmd) := idx if idx := _apk_ops[cmd.ptr]
 
-apk_operand_indexes(cmd) := operand_indexes(cmd.args, apk_valued) if not _apk_ops[cmd.ptr]
+else := operand_indexes(cmd.args, apk_valued)
 
-rpm_operand_indexes(cmd) := _rpm_ops[cmd.ptr]
+rpm_operand_indexes(cmd) := idx if idx := _rpm_ops[cmd.ptr]
 
-rpm_operand_indexes(cmd) := operand_indexes(cmd.args, yum_valued) if not _rpm_ops[cmd.ptr]
+else := operand_indexes(cmd.args, yum_valued)
 
-zypper_operand_indexes(cmd) := _zypper_ops[cmd.ptr]
+zypper_operand_indexes(cmd) := idx if idx := _zypper_ops[cmd.ptr]
 
-zypper_operand_indexes(cmd) := operand_indexes(cmd.args, zypper_valued) if not _zypper_ops[cmd.ptr]
+else := operand_indexes(cmd.args, zypper_valued)
 
 _apt_ops := {c.ptr: operand_indexes(c.args, apt_valued) |
 	some p in {"apt-get", "apt", "aptitude"}
