@@ -63,15 +63,11 @@ short_flag(args, letter) if {
 	contains(substring(a, 1, -1), letter)
 }
 
-# long_flag is true when args hold --name or --name=value.
-long_flag(args, name) if {
-	some a in args
-	_long_matches(a, name)
-}
+# long_flag is true when args hold --name or --name=value. Built-ins test every word at
+# once: a loop over the words cost a call per word, for each flag a rule asks about.
+long_flag(args, name) if name in args
 
-_long_matches(a, name) if a == name
-
-_long_matches(a, name) if startswith(a, concat("", [name, "="]))
+long_flag(args, name) if strings.any_prefix_match(args, concat("", [name, "="]))
 
 # dynamic is true for a word the shell expands at run time ($VAR, $(cmd), `cmd`), whose
 # value a rule cannot judge.
