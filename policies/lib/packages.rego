@@ -22,10 +22,22 @@ program(cmd) := name if {
 # the value that follows each flag named in `valued` (`-o X`, `--target-release X`; the
 # `--flag=X` form is a single word and needs no skipping). Every word after `--` is an
 # operand.
-operand_indexes(args, valued) := [i |
-	some i, a in args
-	_operand(args, i, a, valued, dd)
-] if dd := _double_dash(args)
+#
+# The words before `--` and after it are taken apart (array.slice), and a flag's value
+# is found by the word before it, so that the loop over the words makes no call: a call
+# per word, to a function of two definitions, cost twice as many steps.
+operand_indexes(args, valued) := array.concat(before, after) if {
+	dd := _double_dash(args)
+
+	# prev[i] is the word before args[i] ("" before the first one)
+	prev := array.concat([""], args)
+	before := [i |
+		some i, a in array.slice(args, 0, dd)
+		not startswith(a, "-")
+		not prev[i] in valued
+	]
+	after := [k | some j, _ in array.slice(args, dd + 1, count(args)); k := (dd + 1) + j]
+}
 
 # operands returns the words at operand_indexes.
 operands(args, valued) := [args[i] | some i in operand_indexes(args, valued)]
@@ -40,20 +52,7 @@ _double_dash(args) := min({j | some j, a in args; a == "--"}) if "--" in args
 
 else := count(args)
 
-_operand(_, i, _, _, dd) if i > dd
-
-_operand(args, i, a, valued, dd) if {
-	i < dd
-	not startswith(a, "-")
-	not _flag_value(args, i, valued)
-}
-
 _after_double_dash(args, i) if i > _double_dash(args)
-
-_flag_value(args, i, valued) if {
-	i > 0
-	args[i - 1] in valued
-}
 
 # short_flag is true when a word of args is a group of single-letter flags (-y, -qy,
 # -qqy) holding `letter`. Words like -oFoo=bar, which attach a value, are not groups.
