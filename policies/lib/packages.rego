@@ -22,10 +22,22 @@ program(cmd) := name if {
 # the value that follows each flag named in `valued` (`-o X`, `--target-release X`; the
 # `--flag=X` form is a single word and needs no skipping). Every word after `--` is an
 # operand.
-operand_indexes(args, valued) := [i |
-	some i, a in args
-	_operand(args, i, a, valued, dd)
-] if dd := _double_dash(args)
+#
+# The words before `--` and after it are taken apart (array.slice), and a flag's value
+# is found by the word before it, so that the loop over the words makes no call: a call
+# per word, to a function of two definitions, cost twice as many steps.
+operand_indexes(args, valued) := array.concat(before, after) if {
+	dd := _double_dash(args)
+
+	# prev[i] is the word before args[i] ("" before the first one)
+	prev := array.concat([""], args)
+	before := [i |
+		some i, a in array.slice(args, 0, dd)
+		not startswith(a, "-")
+		not prev[i] in valued
+	]
+	after := [k | some j, _ in array.slice(args, dd + 1, count(args)); k := (dd + 1) + j]
+}
 
 # operands returns the words at operand_indexes.
 operands(args, valued) := [args[i] | some i in operand_indexes(args, valued)]
@@ -40,20 +52,7 @@ _double_dash(args) := min({j | some j, a in args; a == "--"}) if "--" in args
 
 else := count(args)
 
-_operand(_, i, _, _, dd) if i > dd
-
-_operand(args, i, a, valued, dd) if {
-	i < dd
-	not startswith(a, "-")
-	not _flag_value(args, i, valued)
-}
-
 _after_double_dash(args, i) if i > _double_dash(args)
-
-_flag_value(args, i, valued) if {
-	i > 0
-	args[i - 1] in valued
-}
 
 # short_flag is true when a word of args is a group of single-letter flags (-y, -qy,
 # -qqy) holding `letter`. Words like -oFoo=bar, which attach a value, are not groups.
@@ -63,15 +62,11 @@ short_flag(args, letter) if {
 	contains(substring(a, 1, -1), letter)
 }
 
-# long_flag is true when args hold --name or --name=value.
-long_flag(args, name) if {
-	some a in args
-	_long_matches(a, name)
-}
+# long_flag is true when args hold --name or --name=value. Built-ins test every word at
+# once: a loop over the words cost a call per word, for each flag a rule asks about.
+long_flag(args, name) if name in args
 
-_long_matches(a, name) if a == name
-
-_long_matches(a, name) if startswith(a, concat("", [name, "="]))
+long_flag(args, name) if strings.any_prefix_match(args, concat("", [name, "="]))
 
 # dynamic is true for a word the shell expands at run time ($VAR, $(cmd), `cmd`), whose
 # value a rule cannot judge.
@@ -93,8 +88,9 @@ apt_valued := {
 # subcommand first, then its operands (package names for install).
 apt_operands(cmd) := [cmd.args[i] | some i in apt_operand_indexes(cmd)]
 
-# apt_subcommand is install in `apt-get -o X=Y -y install curl`.
-apt_subcommand(cmd) := apt_operands(cmd)[0]
+# apt_subcommand is install in `apt-get -o X=Y -y install curl` (the word at the first
+# operand index, without building the list of every operand).
+apt_subcommand(cmd) := cmd.args[apt_operand_indexes(cmd)[0]]
 
 # apt_package_indexes are the indexes in cmd.args of the operands after the subcommand.
 apt_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
@@ -141,7 +137,7 @@ apk_valued := {
 
 apk_operands(cmd) := [cmd.args[i] | some i in apk_operand_indexes(cmd)]
 
-apk_subcommand(cmd) := apk_operands(cmd)[0]
+apk_subcommand(cmd) := cmd.args[apk_operand_indexes(cmd)[0]]
 
 # ---------------------------------------------------------------------------------------
 # pip
@@ -394,7 +390,7 @@ yum_valued := {
 # the subcommand first (install), then its operands.
 rpm_operands(cmd) := [cmd.args[i] | some i in rpm_operand_indexes(cmd)]
 
-rpm_subcommand(cmd) := rpm_operands(cmd)[0]
+rpm_subcommand(cmd) := cmd.args[rpm_operand_indexes(cmd)[0]]
 
 # rpm_package_indexes are the indexes in cmd.args of the packages of an install-like
 # subcommand (install, localinstall, reinstall, groupinstall; `group install` and
@@ -462,7 +458,7 @@ zypper_valued := {
 
 zypper_operands(cmd) := [cmd.args[i] | some i in zypper_operand_indexes(cmd)]
 
-zypper_subcommand(cmd) := zypper_operands(cmd)[0]
+zypper_subcommand(cmd) := cmd.args[zypper_operand_indexes(cmd)[0]]
 
 # zypper_package_indexes are the indexes in cmd.args of the packages of zypper
 # install (in).
@@ -599,22 +595,23 @@ node_commands contains pair if {
 # The operand indexes of every apt, apk, yum/dnf and zypper command are computed once per
 # document (complete rules, keyed by the command's ptr) and shared by every rule that
 # asks for a subcommand or a package list, instead of once per rule and per call. A
-# command that is not in the table (an object built in a policy) is parsed on the spot.
-apt_operand_indexes(cmd) := _apt_ops[cmd.ptr]
+# command that is not in the table (an object built in a policy) is parsed on the spot
+# (an else, so that the table's answer is not looked up twice).
+apt_operand_indexes(cmd) := idx if idx := _apt_ops[cmd.ptr]
 
-apt_operand_indexes(cmd) := operand_indexes(cmd.args, apt_valued) if not _apt_ops[cmd.ptr]
+else := operand_indexes(cmd.args, apt_valued)
 
-apk_operand_indexes(cmd) := _apk_ops[cmd.ptr]
+apk_operand_indexes(cmd) := idx if idx := _apk_ops[cmd.ptr]
 
-apk_operand_indexes(cmd) := operand_indexes(cmd.args, apk_valued) if not _apk_ops[cmd.ptr]
+else := operand_indexes(cmd.args, apk_valued)
 
-rpm_operand_indexes(cmd) := _rpm_ops[cmd.ptr]
+rpm_operand_indexes(cmd) := idx if idx := _rpm_ops[cmd.ptr]
 
-rpm_operand_indexes(cmd) := operand_indexes(cmd.args, yum_valued) if not _rpm_ops[cmd.ptr]
+else := operand_indexes(cmd.args, yum_valued)
 
-zypper_operand_indexes(cmd) := _zypper_ops[cmd.ptr]
+zypper_operand_indexes(cmd) := idx if idx := _zypper_ops[cmd.ptr]
 
-zypper_operand_indexes(cmd) := operand_indexes(cmd.args, zypper_valued) if not _zypper_ops[cmd.ptr]
+else := operand_indexes(cmd.args, zypper_valued)
 
 _apt_ops := {c.ptr: operand_indexes(c.args, apt_valued) |
 	some p in {"apt-get", "apt", "aptitude"}

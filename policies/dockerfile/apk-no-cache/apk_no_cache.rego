@@ -26,7 +26,7 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its index in /var/cache/apk", [pkg.apk_subcommand(cmd)])) if {
-	some [run, _] in df.commands_of.apk
+	some run in _apk_runs
 	pkg.in_image(run)
 	caching := _caching(run)
 	count(caching) > 0
@@ -34,6 +34,10 @@ deny contains result.fail(cmd, sprintf("apk %s without --no-cache leaves its ind
 	not _cleaned_after(run, caching[count(caching) - 1])
 	not _cache_mounted(run)
 }
+
+# Each RUN is judged once, not once per apk command in it (keyed by its ptr, cheaper to
+# hash than the RUN).
+_apk_runs := {run.ptr: run | some [run, _] in df.commands_of.apk}
 
 # _caching are the apk commands of a RUN that store the index: add and update without
 # --no-cache. With --no-network apk fetches nothing, so it stores nothing either.

@@ -25,14 +25,21 @@ import data.infralint.lib.packages as pkg
 import data.infralint.lib.result
 
 deny contains result.fail(first, sprintf("%s alone in a RUN is cached apart from the install: update and install in the same RUN", [_text(first)])) if {
-	some prog in {"apt-get", "apt", "apk", "zypper"} | pkg.rpm_programs
-	some [run, _] in df.commands_of[prog]
+	some run in df.runs
+	run.commands[0].program in _allowed
+	run.commands[count(run.commands) - 1].program in _allowed
+	first := _alone_update(run)
+}
+
+# Each RUN is judged once, and only when its first and last commands are package
+# managers or trivial ones: iterating the RUN of every package-manager command judged a
+# RUN again for each of them, and most RUNs fail at their first or last command.
+_alone_update(run) := updates[0] if {
 	every c in run.commands {
 		c.program in _allowed
 	}
 	updates := [c | some c in run.commands; _updates(c)]
 	count(updates) > 0
-	first := updates[0]
 	every c in run.commands {
 		_trivial_or_update(c)
 	}

@@ -34,15 +34,20 @@ deny contains result.fail(first, sprintf("the exit status of %q is lost in a pip
 	run.pipelines > 0
 	_posix(run)
 	not _shell_sets_pipefail(run)
-	some first in run.commands
-	first.pipeline >= 0
-	# the first command of its pipe (of a wrapper and the command it runs, the wrapper)
-	first.pipe_position == 0
-	not _wrapped_first(run, first)
-	not first.condition
-	culprit := _culprit(run, first.pipeline)
+	some first in _heads(run)
 	not _set_before(run, first)
+	culprit := _culprit(run, first.pipeline)
 }
+
+# _heads are the commands of the RUN that start a pipe (of a wrapper and the command it
+# runs, the wrapper) unconditionally.
+_heads(run) := [c |
+	some c in run.commands
+	c.pipeline >= 0
+	c.pipe_position == 0
+	not _wrapped_first(run, c)
+	not c.condition
+]
 
 _wrapped_first(run, first) if {
 	first.index > 0
@@ -72,13 +77,24 @@ _enables_pipefail(words) if {
 	regex.match(`^-[A-Za-z]*o$`, words[i - 1])
 }
 
-# `set -o pipefail` (or a shell started with -o pipefail) earlier in the same RUN.
+# `set -o pipefail` (or a shell started with -o pipefail) earlier in the same RUN. The
+# commands that set pipefail are found once per document, among the commands of the
+# shells and `set` (df.commands_of), instead of in every command of the RUN for each
+# pipe.
 _set_before(run, first) if {
-	some c in run.commands
-	c.index < first.index
-	c.program in {"set", "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"}
+	some [ptr, i] in _pipefail_sets
+	ptr == run.ptr
+	i < first.index
+}
+
+# _pipefail_sets are the [RUN ptr, command index] of the commands that set pipefail.
+_pipefail_sets contains [run.ptr, c.index] if {
+	some p in _setters
+	some [run, c] in df.commands_of[p]
 	_enables_pipefail(c.args)
 }
+
+_setters := {"set", "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"}
 
 # _culprit is the first command before the last of the pipe that can fail; its status
 # is the one a pipe without pipefail drops. Of a wrapper and the command it runs (sudo
@@ -89,9 +105,9 @@ _culprit(run, id) := c if {
 	failing := [c |
 		some c in pipe
 		c.pipe_position < last
-		not c.program in {"echo", "printf", "yes", "true"}
+		not c.program in _never_fail
 	]
-	first := min({c.index | some c in failing})
-	some c in failing
-	c.index == first
+	c := failing[0] # the commands are in the order of their index
 }
+
+_never_fail := {"echo", "printf", "yes", "true"}

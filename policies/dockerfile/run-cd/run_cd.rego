@@ -27,18 +27,19 @@ import data.infralint.lib.dockerfile as df
 import data.infralint.lib.result
 
 deny contains result.fail(cmd, sprintf("%s changes the directory of the commands after it: use WORKDIR", [_text(cmd)])) if {
-	some [run, _] in df.commands_of.cd
-	cds := [c | some c in run.commands; _changes_dir(run, c)]
-	count(cds) > 0
-	first := min({c.index | some c in cds})
-	some cmd in cds
-	cmd.index == first
+	some run in _runs_with_cd
+	cds := [c | some c in run.commands; c.name == "cd"; _changes_dir(run, c)]
+	cmd := cds[0]
 }
 
-# One finding per RUN, at its first cd: the cds after it (often a `cd /` back out) go
-# away with the same WORKDIR.
+# One finding per RUN, at its first cd (commands are in the order of their index): the
+# cds after it (often a `cd /` back out) go away with the same WORKDIR. Each RUN is
+# judged once, not once per cd in it (keyed by its ptr, cheaper to hash than the RUN),
+# and only its cds are asked about.
+_runs_with_cd := {run.ptr: run | some [run, _] in df.commands_of.cd}
+
+# _changes_dir is asked about cd commands only.
 _changes_dir(run, cmd) if {
-	cmd.name == "cd"
 	not cmd.subshell
 	_top_level(run, cmd)
 	not _made_at_build_time(cmd)
@@ -53,31 +54,33 @@ _back_out(cmd) if cmd.args[0] in {"/", "-", "..", "$OLDPWD"}
 # A scratch directory of this RUN: made earlier in it (mkdir, git clone), removed later
 # in it, or under /tmp. A WORKDIR would keep it in the image's configuration after it is
 # gone; the cd is the right tool.
-_scratch_dir(_, cmd) if startswith(_target(cmd), "/tmp/")
+#
+# The target is computed once, and each loop looks only at the commands before or after
+# the cd.
+_scratch_dir(run, cmd) if _scratch(run, cmd, _target(cmd))
 
-_scratch_dir(run, cmd) if {
-	some c in run.commands
-	c.index < cmd.index
+_scratch(_, _, target) if startswith(target, "/tmp/")
+
+_scratch(run, cmd, target) if {
+	some c in array.slice(run.commands, 0, cmd.index)
 	c.program == "mkdir"
 	some a in c.args
-	trim_right(a, "/") == _target(cmd)
+	trim_right(a, "/") == target
 }
 
-_scratch_dir(run, cmd) if {
-	some c in run.commands
-	c.index < cmd.index
+_scratch(run, cmd, target) if {
+	some c in array.slice(run.commands, 0, cmd.index)
 	c.program == "git"
 	"clone" in c.args
-	trim_right(c.args[count(c.args) - 1], "/") == _target(cmd)
+	trim_right(c.args[count(c.args) - 1], "/") == target
 }
 
-_scratch_dir(run, cmd) if {
-	some c in run.commands
-	c.index > cmd.index
+_scratch(run, cmd, target) if {
+	some c in array.slice(run.commands, cmd.index + 1, count(run.commands))
 	c.program == "rm"
 	some a in c.args
 	not startswith(a, "-")
-	_under(_target(cmd), trim_right(a, "/"))
+	_under(target, trim_right(a, "/"))
 }
 
 _under(t, dir) if t == dir
