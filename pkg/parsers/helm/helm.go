@@ -57,6 +57,10 @@ func Load(p string, o Options) ([]*model.Document, []model.FileError) {
 			strings.Join(missing, ", "))})
 	}
 
+	// The first set renders this tree; the others build their own, since rendering
+	// changes a tree (disabled dependencies are removed from it).
+	l.unused = &builtTree{ch: ch, owners: owners}
+
 	// The chart's own values are always rendered, as the set "default" (which a
 	// configured set of that name replaces).
 	sets := []ValuesSet{{Name: DefaultSetName}}
@@ -82,6 +86,7 @@ type chartLoader struct {
 	templates map[string]*template // by reported path, shared by every set
 	defines   map[string]define    // named templates of the whole chart tree
 	values    map[*chartFiles]*valuesSource
+	unused    *builtTree // the tree Load built, until a set takes it
 }
 
 // valuesSource is a values file indexed by JSON Pointer, with the keys that lead from
@@ -175,7 +180,9 @@ func (l *chartLoader) renderSet(set ValuesSet) ([]*model.Document, []model.FileE
 		return []model.FileError{{File: file, Range: r, Message: fmt.Sprintf("values set %s: ", set.Name) + fmt.Sprintf(format, args...)}}
 	}
 	sets := append(slices.Clone(set.Set), l.o.Set...)
-	ps, err := prepareSet(l.cf, set.Files, sets, l.o)
+	tree := l.unused
+	l.unused = nil
+	ps, err := prepareSet(l.cf, set.Files, sets, l.o, tree)
 	if err != nil {
 		var pe *placedError
 		if errors.As(err, &pe) {

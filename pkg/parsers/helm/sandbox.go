@@ -291,7 +291,7 @@ func handle(req renderRequest) renderResponse {
 	if err != nil {
 		return renderResponse{Err: "reading chart: " + err.Error()}
 	}
-	ps, err := prepareSet(cf, req.Files, req.Set, o)
+	ps, err := prepareSet(cf, req.Files, req.Set, o, nil)
 	if err != nil {
 		return renderResponse{Err: err.Error()}
 	}
@@ -310,10 +310,18 @@ type preparedSet struct {
 	owners map[*chart.File]*chartFiles // the chart file each of ch's files came from
 }
 
+// builtTree is a chart tree built from its files, with the files each chart of it came
+// from.
+type builtTree struct {
+	ch     *chart.Chart
+	owners map[*chart.File]*chartFiles
+}
+
 // prepareSet reads a set's values files, merges them with its --set assignments, and
-// builds the chart tree, as both Load and a render child do. An error in a values file
-// is a *placedError.
-func prepareSet(cf *chartFiles, files, sets []string, o Options) (*preparedSet, error) {
+// builds the chart tree, as both Load and a render child do; tree, when not nil, is a
+// tree built from cf that nothing has changed yet, used instead of building another.
+// An error in a values file is a *placedError.
+func prepareSet(cf *chartFiles, files, sets []string, o Options, tree *builtTree) (*preparedSet, error) {
 	vf, err := readValuesFiles(cf, files, o.MaxFileSize)
 	if err != nil {
 		return nil, err
@@ -322,12 +330,15 @@ func prepareSet(cf *chartFiles, files, sets []string, o Options) (*preparedSet, 
 	if err != nil {
 		return nil, err
 	}
-	owners := map[*chart.File]*chartFiles{}
-	ch, err := cf.build(owners)
-	if err != nil {
-		return nil, fmt.Errorf("loading chart: %w", err)
+	if tree == nil {
+		owners := map[*chart.File]*chartFiles{}
+		ch, err := cf.build(owners)
+		if err != nil {
+			return nil, fmt.Errorf("loading chart: %w", err)
+		}
+		tree = &builtTree{ch: ch, owners: owners}
 	}
-	return &preparedSet{files: vf, vals: vals, ch: ch, owners: owners}, nil
+	return &preparedSet{files: vf, vals: vals, ch: tree.ch, owners: tree.owners}, nil
 }
 
 // sampleEvery is how often a render child samples its memory (tests lengthen it to show
