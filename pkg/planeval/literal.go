@@ -1,6 +1,8 @@
 package planeval
 
 import (
+	"slices"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
 )
@@ -39,13 +41,7 @@ type literal struct {
 func (p *Program) foldLiterals() int {
 	n := 0
 	fold := func(blocks []*ir.Block) {
-		f := folder{prog: p, inserts: map[ir.Local]int{}}
-		_ = walkStmts(blocks, func(s ir.Stmt) error {
-			if l, ok := insertionInto(s); ok {
-				f.inserts[l]++
-			}
-			return nil
-		})
+		f := folder{prog: p, body: blocks}
 		f.blocks(blocks)
 		n += f.folded
 	}
@@ -109,15 +105,46 @@ func writes(s ir.Stmt) (ir.Local, bool) {
 // folder folds the literals of one function.
 type folder struct {
 	prog    *Program
-	inserts map[ir.Local]int // insertions into each local, in the whole function
+	body    []*ir.Block
+	inserts map[ir.Local]int // insertions into each local in the body, counted when first asked
 	folded  int
+}
+
+// insertions is how many statements of the function insert into l.
+func (f *folder) insertions(l ir.Local) int {
+	if f.inserts == nil {
+		f.inserts = map[ir.Local]int{}
+		_ = walkStmts(f.body, func(s ir.Stmt) error {
+			if l, ok := insertionInto(s); ok {
+				f.inserts[l]++
+			}
+			return nil
+		})
+	}
+	return f.inserts[l]
 }
 
 // building is a collection literal being read from the statements of a block.
 type building struct {
 	at       int // index of its Make statement
-	term     *ast.Term
-	consumed []int // indexes of the insertions folded into it
+	make     ir.Stmt
+	term     *ast.Term // made at the first insertion: most collections made are not literals
+	consumed []int     // indexes of the insertions folded into it
+}
+
+// value is the collection being built, made empty when it is first asked for.
+func (bd *building) value() *ast.Term {
+	if bd.term == nil {
+		switch s := bd.make.(type) {
+		case *ir.MakeSetStmt:
+			bd.term = ast.NewTerm(ast.NewSet())
+		case *ir.MakeArrayStmt:
+			bd.term = ast.NewTerm(ast.NewArrayWithCapacity(int(s.Capacity)))
+		default:
+			bd.term = ast.NewTerm(ast.NewObject())
+		}
+	}
+	return bd.term
 }
 
 func (f *folder) blocks(blocks []*ir.Block) {
@@ -133,6 +160,25 @@ func (f *folder) blocks(blocks []*ir.Block) {
 // and its insertions, interleaved with those of the literals nested in it and with the
 // number and null constants it holds.
 func (f *folder) block(b *ir.Block) {
+	if b == nil {
+		return
+	}
+	if slices.ContainsFunc(b.Stmts, makesCollection) {
+		f.fold(b)
+	}
+	walkNested(b, f.block)
+}
+
+func makesCollection(s ir.Stmt) bool {
+	switch s.(type) {
+	case *ir.MakeSetStmt, *ir.MakeArrayStmt, *ir.MakeObjectStmt:
+		return true
+	}
+	return false
+}
+
+// fold folds the literals read from the statements of b itself.
+func (f *folder) fold(b *ir.Block) {
 	open := map[ir.Local]*building{}
 	consts := map[ir.Local]*ast.Term{}
 	drop := map[int]bool{}
@@ -143,15 +189,16 @@ func (f *folder) block(b *ir.Block) {
 			return
 		}
 		delete(open, l)
-		if len(bd.consumed) != f.inserts[l] {
+		if len(bd.consumed) != f.insertions(l) {
 			return
 		}
-		bd.term.Location = literalMark
-		b.Stmts[bd.at] = &literal{target: l, term: bd.term, Location: *b.Stmts[bd.at].GetLocation()}
+		term := bd.value()
+		term.Location = literalMark
+		b.Stmts[bd.at] = &literal{target: l, term: term, Location: *b.Stmts[bd.at].GetLocation()}
 		for _, i := range bd.consumed {
 			drop[i] = true
 		}
-		consts[l] = bd.term
+		consts[l] = term
 		f.folded++
 	}
 	constant := func(o ir.Operand) (*ast.Term, bool) {
@@ -195,11 +242,11 @@ func (f *folder) block(b *ir.Block) {
 		}
 		switch s := s.(type) {
 		case *ir.MakeSetStmt:
-			open[s.Target] = &building{at: i, term: ast.NewTerm(ast.NewSet())}
+			open[s.Target] = &building{at: i, make: s}
 		case *ir.MakeArrayStmt:
-			open[s.Target] = &building{at: i, term: ast.NewTerm(ast.NewArrayWithCapacity(int(s.Capacity)))}
+			open[s.Target] = &building{at: i, make: s}
 		case *ir.MakeObjectStmt:
-			open[s.Target] = &building{at: i, term: ast.NewTerm(ast.NewObject())}
+			open[s.Target] = &building{at: i, make: s}
 		case *ir.MakeNullStmt:
 			consts[s.Target] = ast.InternedNullTerm
 		case *ir.MakeNumberIntStmt:
@@ -221,7 +268,6 @@ func (f *folder) block(b *ir.Block) {
 		clear(b.Stmts[len(kept):])
 		b.Stmts = kept
 	}
-	_ = walkNested(b, f.blocks)
 }
 
 // insertion folds statement i into an open literal when it inserts constants into it,
@@ -241,20 +287,21 @@ func (f *folder) insertion(s ir.Stmt, open map[ir.Local]*building, constant func
 		if !ok {
 			return false
 		}
-		bd.term.Value.(ast.Set).Add(v)
+		bd.value().Value.(ast.Set).Add(v)
 	case *ir.ArrayAppendStmt:
 		v, ok := constant(s.Value)
 		if !ok {
 			return false
 		}
-		bd.term.Value = bd.term.Value.(*ast.Array).Append(v)
+		t := bd.value()
+		t.Value = t.Value.(*ast.Array).Append(v)
 	case *ir.ObjectInsertStmt:
 		k, ok1 := constant(s.Key)
 		v, ok2 := constant(s.Value)
 		if !ok1 || !ok2 {
 			return false
 		}
-		bd.term.Value.(ast.Object).Insert(k, v)
+		bd.value().Value.(ast.Object).Insert(k, v)
 	default:
 		return false // ObjectInsertOnce can fail on a conflict: left to run
 	}
@@ -262,19 +309,20 @@ func (f *folder) insertion(s ir.Stmt, open map[ir.Local]*building, constant func
 	return true
 }
 
-// walkNested calls f with the blocks nested in the statements of b.
-func walkNested(b *ir.Block, f func([]*ir.Block)) error {
+// walkNested calls f with each block nested in the statements of b.
+func walkNested(b *ir.Block, f func(*ir.Block)) {
 	for _, s := range b.Stmts {
 		switch s := s.(type) {
 		case *ir.BlockStmt:
-			f(s.Blocks)
+			for _, nb := range s.Blocks {
+				f(nb)
+			}
 		case *ir.ScanStmt:
-			f([]*ir.Block{s.Block})
+			f(s.Block)
 		case *ir.NotStmt:
-			f([]*ir.Block{s.Block})
+			f(s.Block)
 		case *ir.WithStmt:
-			f([]*ir.Block{s.Block})
+			f(s.Block)
 		}
 	}
-	return nil
 }
