@@ -77,6 +77,9 @@ _descriptive := {
 _switches := {"no", "disable", "disabled", "enable", "enabled", "use", "require", "allow", "skip", "ignore", "with", "without", "has", "is", "show"}
 
 _secret_name(key) if {
+	# each word _has_secret_word accepts holds one of these, and a word is part of the
+	# lower-cased key: one test before the key is split into words
+	regex.match(`pass|secret|token|key|cred`, lower(key))
 	words := _words(key)
 	_has_secret_word(words)
 	not words[count(words) - 1] in _descriptive
