@@ -89,8 +89,15 @@ apt_valued := {
 apt_operands(cmd) := [cmd.args[i] | some i in apt_operand_indexes(cmd)]
 
 # apt_subcommand is install in `apt-get -o X=Y -y install curl` (the word at the first
-# operand index, without building the list of every operand).
-apt_subcommand(cmd) := cmd.args[apt_operand_indexes(cmd)[0]]
+# operand index, without building the list of every operand). Rules ask for it of the
+# same commands again and again: it is looked up in a table made once per document
+# (see "Operands computed once per command"), and a command not in it is parsed on the
+# spot (a helper, as the else is charged on every call).
+apt_subcommand(cmd) := s if s := _apt_subcommands[cmd.ptr]
+
+else := _apt_subcommand(cmd)
+
+_apt_subcommand(cmd) := cmd.args[apt_operand_indexes(cmd)[0]]
 
 # apt_package_indexes are the indexes in cmd.args of the operands after the subcommand.
 apt_package_indexes(cmd) := array.slice(idx, 1, count(idx)) if {
@@ -616,6 +623,12 @@ else := operand_indexes(cmd.args, zypper_valued)
 _apt_ops := {c.ptr: operand_indexes(c.args, apt_valued) |
 	some p in {"apt-get", "apt", "aptitude"}
 	some [_, c] in df.commands_of[p]
+}
+
+_apt_subcommands := {c.ptr: c.args[idx[0]] |
+	some p in {"apt-get", "apt", "aptitude"}
+	some [_, c] in df.commands_of[p]
+	idx := _apt_ops[c.ptr]
 }
 
 _apk_ops := {c.ptr: operand_indexes(c.args, apk_valued) | some [_, c] in df.commands_of.apk}

@@ -33,6 +33,7 @@ deny contains result.fail(cmd, sprintf("apt-get %s without -y", [sub])) if {
 	some [run, cmd] in df.commands_of["apt-get"]
 	sub := pkg.apt_subcommand(cmd)
 	sub in _prompting
+	not pkg.short_flag(cmd.args, "y") # the usual answer, before every body of _assumes_yes runs
 	not _assumes_yes(cmd)
 	not _simulates(cmd)
 	not _fed_by_yes(run, cmd)

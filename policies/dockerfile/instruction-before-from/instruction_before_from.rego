@@ -20,7 +20,13 @@ package infralint.rules.dockerfile["instruction-before-from"]
 import data.infralint.lib.result
 
 deny contains result.fail(i, sprintf("%s before the first FROM belongs to no stage: only ARG may come first", [upper(i.cmd)])) if {
-	some i in input.instructions
+	some i in _before_first_from
 	i.stage < 0
 	i.cmd != "arg"
 }
+
+# The instructions before the first FROM, which are the only ones with no stage: a
+# slice of the list (an instruction's index is its position), not a scan of all of it.
+_before_first_from := array.slice(input.instructions, 0, first) if {
+	first := input.stages[0].from
+} else := input.instructions

@@ -25,8 +25,7 @@ deny contains result.fail(i, sprintf("only the last %s of a stage takes effect: 
 	some c in {"cmd", "entrypoint", "healthcheck"}
 	some i in df.top_level_of[c]
 	i.stage >= 0
-	some later in input.instructions
-	later.cmd == i.cmd
+	some later in df.top_level_of[i.cmd]
 	later.stage == i.stage
 	later.index > i.index
 }

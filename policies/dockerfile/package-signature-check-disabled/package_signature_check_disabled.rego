@@ -34,6 +34,9 @@ import data.infralint.lib.result
 deny contains result.fail(cmd, sprintf("%s %s installs packages without checking their signatures", [prog, a])) if {
 	some prog in _programs
 	some [_, cmd] in df.commands_of[prog]
+	# an argument _candidate accepts is in the lower-cased command line: one test per
+	# command before its arguments are looked at one by one
+	regex.match(_candidate_pattern, lower(concat(" ", cmd.args)))
 	some i, a in cmd.args
 	_candidate(a)
 	_bypass(prog, a, i, cmd.args)
@@ -70,6 +73,8 @@ _candidate(a) if a in _flags
 _candidate(a) if contains(lower(a), "gpgcheck")
 
 _candidate(a) if contains(lower(a), "::allow")
+
+_candidate_pattern := sprintf("gpgcheck|::allow|%s", [concat("|", _flags)])
 
 _flags := {
 	"--allow-untrusted", "--allow-unauthenticated", "--force-yes",
