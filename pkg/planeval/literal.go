@@ -166,7 +166,9 @@ func (f *folder) block(b *ir.Block) {
 	if slices.ContainsFunc(b.Stmts, makesCollection) {
 		f.fold(b)
 	}
-	walkNested(b, f.block)
+	for _, s := range b.Stmts {
+		eachNested(s, f.block)
+	}
 }
 
 func makesCollection(s ir.Stmt) bool {
@@ -307,22 +309,4 @@ func (f *folder) insertion(s ir.Stmt, open map[ir.Local]*building, constant func
 	}
 	bd.consumed = append(bd.consumed, i)
 	return true
-}
-
-// walkNested calls f with each block nested in the statements of b.
-func walkNested(b *ir.Block, f func(*ir.Block)) {
-	for _, s := range b.Stmts {
-		switch s := s.(type) {
-		case *ir.BlockStmt:
-			for _, nb := range s.Blocks {
-				f(nb)
-			}
-		case *ir.ScanStmt:
-			f(s.Block)
-		case *ir.NotStmt:
-			f(s.Block)
-		case *ir.WithStmt:
-			f(s.Block)
-		}
-	}
 }

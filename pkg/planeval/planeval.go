@@ -201,23 +201,19 @@ type call struct {
 // bindCalls replaces the call statements of blocks, nested ones too, with calls.
 func (p *Program) bindCalls(blocks []*ir.Block) {
 	for _, b := range blocks {
-		if b == nil {
-			continue
+		p.bindBlock(b)
+	}
+}
+
+func (p *Program) bindBlock(b *ir.Block) {
+	if b == nil {
+		return
+	}
+	for i, s := range b.Stmts {
+		if c, ok := s.(*ir.CallStmt); ok {
+			b.Stmts[i] = &call{c, p.callees[c]}
 		}
-		for i, s := range b.Stmts {
-			switch s := s.(type) {
-			case *ir.CallStmt:
-				b.Stmts[i] = &call{s, p.callees[s]}
-			case *ir.BlockStmt:
-				p.bindCalls(s.Blocks)
-			case *ir.ScanStmt:
-				p.bindCalls([]*ir.Block{s.Block})
-			case *ir.NotStmt:
-				p.bindCalls([]*ir.Block{s.Block})
-			case *ir.WithStmt:
-				p.bindCalls([]*ir.Block{s.Block})
-			}
-		}
+		eachNested(s, p.bindBlock)
 	}
 }
 
@@ -426,28 +422,46 @@ func eachOperand(s ir.Stmt, f func(ir.Operand)) {
 // walkStmts calls f for every statement of the blocks, nested ones included.
 func walkStmts(blocks []*ir.Block, f func(ir.Stmt) error) error {
 	for _, b := range blocks {
-		if b == nil {
-			continue
-		}
-		for _, s := range b.Stmts {
-			if err := f(s); err != nil {
-				return err
-			}
-			var nested []*ir.Block
-			switch s := s.(type) {
-			case *ir.BlockStmt:
-				nested = s.Blocks
-			case *ir.ScanStmt:
-				nested = []*ir.Block{s.Block}
-			case *ir.NotStmt:
-				nested = []*ir.Block{s.Block}
-			case *ir.WithStmt:
-				nested = []*ir.Block{s.Block}
-			}
-			if err := walkStmts(nested, f); err != nil {
-				return err
-			}
+		if err := walkBlock(b, f); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+func walkBlock(b *ir.Block, f func(ir.Stmt) error) error {
+	if b == nil {
+		return nil
+	}
+	for _, s := range b.Stmts {
+		if err := f(s); err != nil {
+			return err
+		}
+		var err error
+		eachNested(s, func(nb *ir.Block) {
+			if err == nil {
+				err = walkBlock(nb, f)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachNested calls f with each block nested in a statement.
+func eachNested(s ir.Stmt, f func(*ir.Block)) {
+	switch s := s.(type) {
+	case *ir.BlockStmt:
+		for _, b := range s.Blocks {
+			f(b)
+		}
+	case *ir.ScanStmt:
+		f(s.Block)
+	case *ir.NotStmt:
+		f(s.Block)
+	case *ir.WithStmt:
+		f(s.Block)
+	}
 }
