@@ -459,7 +459,16 @@ func (ev *evaluation) callStmt(fr *frame, s *call) (int, error) {
 	}
 	start := len(ev.operands)
 	for _, a := range s.Args {
-		ev.operands = append(ev.operands, ev.operand(fr, a))
+		t := ev.operand(fr, a)
+		if t == nil {
+			// An undefined argument makes the call undefined, as in topdown. OPA's
+			// planner never passes one; a corrupt plan must not crash a built-in.
+			clear(ev.operands[start:])
+			ev.operands = ev.operands[:start]
+			fr.locals[s.Result] = nil
+			return 0, nil
+		}
+		ev.operands = append(ev.operands, t)
 	}
 	ev.out = nil
 	err := c.builtin(ev.bctx, ev.operands[start:len(ev.operands):len(ev.operands)], ev.sink)
