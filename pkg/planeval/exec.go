@@ -76,6 +76,10 @@ func (fr *frame) own(l ir.Local) *ast.Term {
 	return t
 }
 
+// errUndefinedElement: OPA's planner inserts only defined values into collections; a
+// plan that inserts an undefined one is corrupt, and an error rather than a crash.
+var errUndefinedElement = errors.New("insertion of an undefined value into a collection")
+
 var errConflict = errors.New("complete rule or function produced conflicting values")
 
 func (ev *evaluation) runPlan(p *plan, input, data *ast.Term) (*ast.Term, error) {
@@ -278,11 +282,15 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	case *ir.BreakStmt:
 		return int(s.Index), nil
 	case *ir.SetAddStmt:
+		v := ev.operand(fr, s.Value)
+		if v == nil {
+			return 0, errUndefinedElement
+		}
 		set, ok := value(fr.own(s.Set)).(ast.Set)
 		if !ok {
 			return 0, fmt.Errorf("SetAddStmt on %T", value(fr.locals[s.Set]))
 		}
-		set.Add(ev.operand(fr, s.Value))
+		set.Add(v)
 	case *ir.MakeSetStmt:
 		fr.locals[s.Target] = ast.NewTerm(ast.NewSet())
 	case *ir.MakeArrayStmt:
@@ -298,25 +306,36 @@ func (ev *evaluation) stmt(fr *frame, s ir.Stmt) (int, error) {
 	case *ir.AssignIntStmt:
 		fr.locals[s.Target] = intTerm(s.Value)
 	case *ir.ArrayAppendStmt:
+		v := ev.operand(fr, s.Value)
+		if v == nil {
+			return 0, errUndefinedElement
+		}
 		t := fr.own(s.Array)
 		arr, ok := value(t).(*ast.Array)
 		if !ok {
 			return 0, fmt.Errorf("ArrayAppendStmt on %T", value(t))
 		}
 		// Append returns a new array header; the local's term is the array's one home.
-		t.Value = arr.Append(ev.operand(fr, s.Value))
+		t.Value = arr.Append(v)
 	case *ir.ObjectInsertStmt:
+		k, v := ev.operand(fr, s.Key), ev.operand(fr, s.Value)
+		if k == nil || v == nil {
+			return 0, errUndefinedElement
+		}
 		obj, ok := value(fr.own(s.Object)).(ast.Object)
 		if !ok {
 			return 0, fmt.Errorf("ObjectInsertStmt on %T", value(fr.locals[s.Object]))
 		}
-		obj.Insert(ev.operand(fr, s.Key), ev.operand(fr, s.Value))
+		obj.Insert(k, v)
 	case *ir.ObjectInsertOnceStmt:
+		k, v := ev.operand(fr, s.Key), ev.operand(fr, s.Value)
+		if k == nil || v == nil {
+			return 0, errUndefinedElement
+		}
 		obj, ok := value(fr.own(s.Object)).(ast.Object)
 		if !ok {
 			return 0, fmt.Errorf("ObjectInsertOnceStmt on %T", value(fr.locals[s.Object]))
 		}
-		k, v := ev.operand(fr, s.Key), ev.operand(fr, s.Value)
 		if old := obj.Get(k); old != nil {
 			if !equal(old, v) {
 				return 0, errConflict
