@@ -29,6 +29,10 @@ const (
 
 var errTooManySteps = fmt.Errorf("evaluation took more than %d steps", maxSteps)
 
+// checkEvery is how many statements run between two checks of the context (a
+// cancelled editor request, a fuzzer's deadline): a few hundred microseconds.
+const checkEvery = 1 << 14
+
 type evaluation struct {
 	prog    *Program
 	ctx     context.Context
@@ -37,6 +41,8 @@ type evaluation struct {
 	memoSet []bool
 	depth   int
 	steps   int
+	// nextCheck is the step count at which block next checks the bound and the context.
+	nextCheck int
 	// frames are the calls in progress and scanners the scans, reused by depth: each is
 	// dead once its call or scan ends, since only terms outlive it. Reusing them, and
 	// the callbacks bound to them, keeps evaluation from allocating per call and scan.
@@ -151,8 +157,15 @@ func (ev *evaluation) call(fn *function, caller *frame, args []ir.Operand) (*ast
 // was defined, else what the leaving statement said.
 func (ev *evaluation) block(fr *frame, b *ir.Block) (int, error) {
 	ev.steps += len(b.Stmts)
-	if ev.steps > maxSteps {
-		return 0, errTooManySteps
+	if ev.steps >= ev.nextCheck {
+		if ev.steps > maxSteps {
+			return 0, errTooManySteps
+		}
+		// Built-in calls check the context too, but a loop need not call any.
+		if err := ev.ctx.Err(); err != nil {
+			return 0, err
+		}
+		ev.nextCheck = ev.steps + checkEvery
 	}
 	for _, s := range b.Stmts {
 		k, err := ev.stmt(fr, s)

@@ -321,7 +321,7 @@ func (p *Program) release(ev *evaluation) {
 	}
 	clear(ev.operands)
 	ev.ctx, ev.bctx, ev.out = nil, topdown.BuiltinContext{}, nil
-	ev.depth, ev.steps, ev.scanDepth = 0, 0, 0
+	ev.depth, ev.steps, ev.nextCheck, ev.scanDepth = 0, 0, 0, 0
 	p.evaluations.Put(ev)
 }
 

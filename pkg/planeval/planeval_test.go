@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -215,6 +216,24 @@ func TestCancelled(t *testing.T) {
 	}
 }
 
+// TestCancelledInALoop: a loop that calls no built-in still stops when the context is
+// cancelled (here, before it starts). Unchecked, its 64 million iterations end at the
+// step bound instead, with another error.
+func TestCancelledInALoop(t *testing.T) {
+	prog := planModule(t, "package x\n\nimport rego.v1\n\nv := {1 | some a in input.xs; some b in input.xs; some c in input.xs}\n", "x/v")
+	xs := make([]*ast.Term, 400)
+	for i := range xs {
+		xs[i] = ast.InternedTerm(i)
+	}
+	input := ast.NewObject([2]*ast.Term{ast.InternedTerm("xs"), ast.ArrayTerm(xs...)})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := prog.Eval(ctx, input, ast.NewObject(), []int{0})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+}
+
 func TestUnmarshalRejectsBadInput(t *testing.T) {
 	good := encodeModule(t, "package x\n\nimport rego.v1\n\nv := upper(input.s)\n", "x/v")
 	for name, data := range map[string][]byte{
@@ -255,7 +274,10 @@ func FuzzUnmarshal(f *testing.F) {
 		for i := range plans {
 			plans[i] = i
 		}
-		_, _ = prog.Eval(context.Background(), input, ast.NewObject(), plans)
+		// A mutated plan can loop until the step bound: a deadline keeps each input short.
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		defer cancel()
+		_, _ = prog.Eval(ctx, input, ast.NewObject(), plans)
 	})
 }
 
