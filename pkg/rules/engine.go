@@ -429,7 +429,10 @@ func (e *Engine) decode(doc *model.Document, raws []rawFinding) ([]model.Finding
 			cmp.Compare(a.at.Line, b.at.Line), cmp.Compare(a.at.Column, b.at.Column),
 			strings.Compare(a.ptr, b.ptr))
 	})
-	seen := map[string]int{}
+	// seen counts the findings of each key by the key's hash: a key holds its anchor,
+	// which can hold a whole RUN instruction, and an install of thousands of packages
+	// has a finding per package.
+	seen := map[[sha256.Size]byte]int{}
 	out := make([]model.Finding, 0, len(raws))
 	for _, raw := range raws {
 		r := e.byID[raw.rule]
@@ -439,8 +442,9 @@ func (e *Engine) decode(doc *model.Document, raws []rawFinding) ([]model.Finding
 		}
 		anchor := doc.Locations.Anchor(raw.ptr)
 		key := raw.rule + "\x00" + file + "\x00" + anchor + "\x00" + raw.msg
-		n := seen[key]
-		seen[key] = n + 1
+		id := sha256.Sum256([]byte(key))
+		n := seen[id]
+		seen[id] = n + 1
 		out = append(out, model.Finding{
 			RuleID:      raw.rule,
 			Severity:    r.Severity,

@@ -303,3 +303,37 @@ func TestMissingPolicyDir(t *testing.T) {
 		t.Errorf("err = %v, want one naming the directory", err)
 	}
 }
+
+// TestRepeatedFindingsCounted: two findings with the same rule, anchor and message (the
+// same instruction written twice) get fingerprints of their own, numbered by
+// occurrence, and keep them when lines are added above.
+func TestRepeatedFindingsCounted(t *testing.T) {
+	reg, err := rules.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := rules.New(reg, rules.Selection{Only: []string{"apt-get-unpinned"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const body = "RUN apt-get install -y curl\nRUN apt-get install -y curl\n"
+	fingerprints := func(src string) []string {
+		t.Helper()
+		findings, err := eng.Evaluate(context.Background(), parse(t, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range findings {
+			out = append(out, f.Fingerprint)
+		}
+		return out
+	}
+	got := fingerprints("FROM debian:12\n" + body)
+	if len(got) != 2 || got[0] == got[1] {
+		t.Fatalf("fingerprints %q: want two different ones", got)
+	}
+	if diff := cmp.Diff(got, fingerprints("FROM debian:12\n# a comment\n\n"+body)); diff != "" {
+		t.Errorf("fingerprints moved with the lines above (-before +after):\n%s", diff)
+	}
+}
