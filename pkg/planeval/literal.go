@@ -183,7 +183,7 @@ func makesCollection(s ir.Stmt) bool {
 func (f *folder) fold(b *ir.Block) {
 	open := map[ir.Local]*building{}
 	consts := map[ir.Local]*ast.Term{}
-	drop := map[int]bool{}
+	dropped := false // the folded insertions are set to nil, then left out
 	// finish ends the literal of l: it is folded when it took every insertion into l.
 	finish := func(l ir.Local) {
 		bd, ok := open[l]
@@ -198,8 +198,9 @@ func (f *folder) fold(b *ir.Block) {
 		term.Location = literalMark
 		b.Stmts[bd.at] = &literal{target: l, term: term, Location: *b.Stmts[bd.at].GetLocation()}
 		for _, i := range bd.consumed {
-			drop[i] = true
+			b.Stmts[i] = nil
 		}
+		dropped = dropped || len(bd.consumed) > 0
 		consts[l] = term
 		f.folded++
 	}
@@ -260,15 +261,8 @@ func (f *folder) fold(b *ir.Block) {
 	for l := range open {
 		finish(l)
 	}
-	if len(drop) > 0 {
-		kept := b.Stmts[:0]
-		for i, s := range b.Stmts {
-			if !drop[i] {
-				kept = append(kept, s)
-			}
-		}
-		clear(b.Stmts[len(kept):])
-		b.Stmts = kept
+	if dropped {
+		b.Stmts = slices.DeleteFunc(b.Stmts, func(s ir.Stmt) bool { return s == nil })
 	}
 }
 
