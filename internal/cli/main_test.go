@@ -7,10 +7,17 @@ import (
 	"github.com/infralint/infralint/pkg/parsers/helm"
 )
 
-// TestMain lets this test binary serve as the render child of the Helm sandbox that
-// every lint run here starts, as the infralint binary does.
+// TestMain lets this test binary serve as the render child of the Helm sandbox and
+// as the chart child (lint.ChartProcs) that lint runs here start, as the infralint
+// binary does: a chart child runs the command line it was given.
 func TestMain(m *testing.M) {
 	if code, worker := helm.ServeIfWorker(); worker {
+		os.Exit(code)
+	}
+	if _, child := os.LookupEnv(chartChildEnv); child {
+		root := NewRoot(DefaultStreams())
+		root.SetArgs(os.Args[1:])
+		code, _ := ExitCode(root.Execute())
 		os.Exit(code)
 	}
 	// Runs here use the result cache by default: keep it out of the user's cache.

@@ -200,18 +200,30 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if err != nil {
 		return err
 	}
+	opts := lint.Options{
+		Jobs:              lf.jobs,
+		Plan:              plan,
+		Helm:              helmCfg,
+		Compose:           cfg.Compose,
+		NoInlineIgnores:   lf.noInlineIgnores,
+		IncludeSuppressed: lf.includeSuppressed,
+		Changed:           lf.editor.changed,
+	}
+	applyLimits(&opts, cfg.Limits)
+	if child, err := serveCharts(ctx, s, eng, opts); child {
+		return err
+	}
 	baselinePath := lf.baseline
 	if !set["baseline"] && cfg.Baseline != "" {
 		baselinePath = relative(cwd, cfg.Baseline)
 	}
-	var baseline *suppress.Baseline
 	if baselinePath != "" {
-		baseline, err = suppress.ReadBaseline(baselinePath)
+		opts.Baseline, err = suppress.ReadBaseline(baselinePath)
 		// Writing a baseline for the first time: the file it replaces need not exist.
 		if err != nil && (lf.writeBaseline == "" || !errors.Is(err, fs.ErrNotExist)) {
 			return usageError("%v", err)
 		}
-		if baseline != nil && !anyExists(baseline.Files()) {
+		if opts.Baseline != nil && !anyExists(opts.Baseline.Files()) {
 			// Paths in a baseline are as infralint printed them: relative to where it ran.
 			fmt.Fprintf(s.Err, "%s: warning: none of the baseline's files exist from here; was it written in another directory?\n", baselinePath)
 		}
@@ -219,26 +231,16 @@ func runLint(cmd *cobra.Command, s Streams, lf *lintFlags, paths []string) error
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	sandbox := helmSandbox(cfg.Limits)
-	defer sandbox.Close()
-	opts := lint.Options{
-		HelmSandbox:       sandbox,
-		Jobs:              lf.jobs,
-		Plan:              plan,
-		Helm:              helmCfg,
-		Compose:           cfg.Compose,
-		NoInlineIgnores:   lf.noInlineIgnores,
-		IncludeSuppressed: lf.includeSuppressed,
-		Baseline:          baseline,
-		Changed:           lf.editor.changed,
-	}
-	applyLimits(&opts, cfg.Limits)
+	opts.HelmSandbox = helmSandbox(cfg.Limits)
+	defer opts.HelmSandbox.Close()
 	var res *report.Result
 	if lf.editor.stdin {
 		if res, err = lintStdin(ctx, s, &lf.editor, eng, opts); err != nil {
 			return err
 		}
 	} else {
+		opts.ChartProcs = newChartProcs(cmd, set, cfg.Limits)
+		defer opts.ChartProcs.Close()
 		opts.Cache = lf.cache.open(cfg, lf, plan, cwd)
 		limit := startSoftLimit() // memlimit.go
 		defer limit.stop()

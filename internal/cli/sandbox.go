@@ -1,11 +1,21 @@
 package cli
 
 import (
+	"context"
+	"encoding/csv"
 	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/lint"
 	"github.com/infralint/infralint/pkg/parsers/helm"
+	"github.com/infralint/infralint/pkg/rules"
 )
 
 // helmSandbox renders the run's Helm charts in child processes of this executable, so
@@ -18,6 +28,96 @@ func helmSandbox(l config.Limits) *helm.Sandbox {
 		return nil
 	}
 	return helm.NewSandbox(exe, int64(l.HelmRenderMemory))
+}
+
+// chartChildEnv marks a process started to lint charts for a run (lint.ChartProcs);
+// its value is the child's memory limit in bytes.
+const chartChildEnv = "INFRALINT_CHART_CHILD"
+
+// newChartProcs is chartProcs; tests wrap it to see what the children did.
+var newChartProcs = chartProcs
+
+// chartProcs lints the run's charts in child processes of this executable, started
+// with this run's command line (its flags, and the settings the environment gave),
+// so that their rules, configuration and limits are this run's. nil where the
+// executable cannot be found: charts are then linted here, rendered in the sandbox.
+func chartProcs(cmd *cobra.Command, set map[string]bool, l config.Limits) *lint.ChartProcs {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	args := childArgs(cmd, set)
+	mem := int64(l.HelmRenderMemory)
+	if mem <= 0 {
+		mem = helm.DefaultMaxMemory
+	}
+	// The settings the environment can give are in the arguments: the child must not
+	// take others from this process's environment, which Streams may not be. The rest
+	// of it (INFRALINT_TOPDOWN, GOGC) is the child's too.
+	env := []string{chartChildEnv + "=" + strconv.FormatInt(mem, 10)}
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.ContainsFunc(envFlags, func(f string) bool { return EnvName(f) == name }) && name != chartChildEnv {
+			env = append(env, kv)
+		}
+	}
+	return lint.NewChartProcs(func() *exec.Cmd {
+		c := exec.Command(exe, args...)
+		c.Env = env
+		return c
+	})
+}
+
+// childArgs is the command line that sets a child up as cmd is: its subcommand, and
+// every flag that was given or set from the environment (set), one value per flag.
+func childArgs(cmd *cobra.Command, set map[string]bool) []string {
+	var args []string
+	if cmd.HasParent() {
+		args = append(args, cmd.Name())
+	}
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Changed && !set[f.Name] {
+			return
+		}
+		sv, ok := f.Value.(pflag.SliceValue)
+		if !ok {
+			args = append(args, "--"+f.Name+"="+f.Value.String())
+			return
+		}
+		for _, v := range sv.GetSlice() {
+			if f.Value.Type() == "stringSlice" {
+				v = csvField(v) // such a flag splits its values as CSV
+			}
+			args = append(args, "--"+f.Name+"="+v)
+		}
+	})
+	return args
+}
+
+// csvField is v as one CSV field: quoted when it holds a comma, a quote or a newline.
+func csvField(v string) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{v})
+	w.Flush()
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// serveCharts makes this process a chart child of a run when it was started as one
+// (chartChildEnv): ok false otherwise.
+func serveCharts(ctx context.Context, s Streams, eng *rules.Engine, opts lint.Options) (ok bool, err error) {
+	v := s.Getenv(chartChildEnv)
+	if v == "" {
+		return false, nil
+	}
+	mem, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || mem <= 0 {
+		return true, usageError("%s=%q: want a memory limit in bytes", chartChildEnv, v)
+	}
+	if code := lint.ServeCharts(ctx, eng, opts, s.In, s.Out, mem); code != 0 {
+		return true, &exitError{code: code, silent: true}
+	}
+	return true, nil
 }
 
 // applyLimits sets the configuration's limits on a run (zero keeps each default).

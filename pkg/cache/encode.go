@@ -97,6 +97,14 @@ func (e *encoder) errors(es []model.FileError) {
 	}
 }
 
+// EncodeEntry writes an entry as the cache stores it, for a process that hands one to
+// another (pkg/lint's chart children).
+func EncodeEntry(en *Entry) []byte { return encodeEntry(nil, en) }
+
+// DecodeEntry reads what EncodeEntry wrote. The entry's strings share b's memory: the
+// caller hands b over and never changes it.
+func DecodeEntry(b []byte) (*Entry, error) { return decodeEntry(b) }
+
 func encodeEntry(prefix []byte, en *Entry) []byte {
 	e := &encoder{b: prefix}
 	e.int(len(en.Deps))

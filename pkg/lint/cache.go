@@ -162,25 +162,37 @@ func cachedLint(ctx context.Context, eng *rules.Engine, flt *filter, f discover.
 	if e, ok := r.c.Get(key, func(d cache.Dep) (string, bool) { return r.current(d, opts) }); ok {
 		return fromEntry(e)
 	}
-	docs, errs := Load(f, opts)
-	loadErrs := len(errs)
-	out := evaluate(ctx, eng, flt, docs, errs)
-	if ctx.Err() != nil || len(out.errs) != loadErrs {
-		return out // cancelled, or an evaluation error
+	if e, cacheable, ok := opts.ChartProcs.lint(ctx, f, opts); ok {
+		if deps, ok := r.deps(f, nil, opts); ok && cacheable {
+			e.Deps = deps
+			r.c.Put(key, e)
+		}
+		return fromEntry(e)
 	}
-	if deps, ok := r.deps(f, docs, errs[:loadErrs], opts); ok {
+	out, docs, cacheable := loadAndEvaluate(ctx, eng, flt, f, opts)
+	if !cacheable {
+		return out
+	}
+	if deps, ok := r.deps(f, docs, opts); ok {
 		r.c.Put(key, toEntry(out, deps))
 	}
 	return out
 }
 
-// deterministicRenderError reports whether a chart's error is one its templates give
-// whenever they are rendered with the same files and settings.
-func deterministicRenderError(e model.FileError) bool {
-	m := e.Message
-	return e.Range != nil && strings.Contains(m, ": template does not render: ") &&
-		!strings.Contains(m, "did not finish") && !strings.Contains(m, "too much output") &&
-		!strings.Contains(m, "memory") && !strings.Contains(m, "render process")
+// deterministicErrors reports whether every error of a chart is one its templates give
+// whenever they are rendered with the same files and settings: a template's own
+// (`required`, `fail`, a bad expression), at its line. A timeout, an output or memory
+// limit, or a failed render process may not happen next time.
+func deterministicErrors(errs []model.FileError) bool {
+	for _, e := range errs {
+		m := e.Message
+		if e.Range == nil || !strings.Contains(m, ": template does not render: ") ||
+			strings.Contains(m, "did not finish") || strings.Contains(m, "too much output") ||
+			strings.Contains(m, "memory") || strings.Contains(m, "render process") {
+			return false
+		}
+	}
+	return true
 }
 
 // current recomputes a dependency of a kind pkg/lint adds.
@@ -252,7 +264,8 @@ func (r *cacheRun) linkedBy(abs, path string, opts Options) string {
 }
 
 // deps lists what an input's result was computed from; false when that is not certain.
-func (r *cacheRun) deps(f discover.File, docs []*model.Document, errs []model.FileError, opts Options) ([]cache.Dep, bool) {
+// docs are the input's documents (those of a chart are not needed).
+func (r *cacheRun) deps(f discover.File, docs []*model.Document, opts Options) ([]cache.Dep, bool) {
 	var deps []cache.Dep
 	file := func(p string) { deps = append(deps, cache.Dep{Kind: cache.KindFile, Path: p}) }
 	switch f.Kind {
@@ -301,11 +314,6 @@ func (r *cacheRun) deps(f discover.File, docs []*model.Document, errs []model.Fi
 			}
 		}
 	case model.KindHelm:
-		for _, e := range errs {
-			if !deterministicRenderError(e) {
-				return nil, false
-			}
-		}
 		if discover.IsChartDir(f.Path) {
 			deps = append(deps, cache.Dep{Kind: cache.KindTree, Path: f.Path})
 		} else {

@@ -49,6 +49,9 @@ type Options struct {
 	// HelmSandbox, when set, renders charts in child processes with bounded time and
 	// memory (helm.Sandbox); nil renders in this process.
 	HelmSandbox *helm.Sandbox
+	// ChartProcs, when set, lints each chart in a child process (charts.go); a chart
+	// whose child fails is linted here, with HelmSandbox.
+	ChartProcs *ChartProcs
 	// HelmTimeout and HelmMaxOutput bound one chart's render under one values set;
 	// 0 keeps helm's defaults.
 	HelmTimeout   time.Duration
@@ -204,17 +207,38 @@ func collect(res *report.Result, results []fileResult, opts Options) {
 func lintFile(ctx context.Context, eng *rules.Engine, flt *filter, f discover.File, opts Options) (out fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			out = fileResult{errs: []model.FileError{{
-				File:    f.Path,
-				Message: fmt.Sprintf("internal error (please report it): %v\n%s", p, debug.Stack()),
-			}}}
+			out = panicResult(f, p)
 		}
 	}()
 	if opts.cache != nil {
 		return cachedLint(ctx, eng, flt, f, opts)
 	}
+	if e, _, ok := opts.ChartProcs.lint(ctx, f, opts); ok {
+		return fromEntry(e)
+	}
+	out, _, _ = loadAndEvaluate(ctx, eng, flt, f, opts)
+	return out
+}
+
+// panicResult is an input's result when linting it panicked (called by the deferred
+// function that recovered, so the stack is the panic's).
+func panicResult(f discover.File, p any) fileResult {
+	return fileResult{errs: []model.FileError{{
+		File:    f.Path,
+		Message: fmt.Sprintf("internal error (please report it): %v\n%s", p, debug.Stack()),
+	}}}
+}
+
+// loadAndEvaluate loads and evaluates f in this process. cacheable says its result may
+// be cached: the run goes on, nothing failed to evaluate, and every error of a chart
+// is one its templates give whenever they are rendered (deterministicErrors).
+func loadAndEvaluate(ctx context.Context, eng *rules.Engine, flt *filter, f discover.File, opts Options) (out fileResult, docs []*model.Document, cacheable bool) {
 	docs, errs := Load(f, opts)
-	return evaluate(ctx, eng, flt, docs, errs)
+	loadErrs := len(errs)
+	out = evaluate(ctx, eng, flt, docs, errs)
+	cacheable = ctx.Err() == nil && len(out.errs) == loadErrs &&
+		(f.Kind != model.KindHelm || deterministicErrors(errs[:loadErrs]))
+	return out, docs, cacheable
 }
 
 // File lints one file as a run would (its build context included), with suppression

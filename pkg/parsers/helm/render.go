@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"helm.sh/helm/v3/pkg/chart"
@@ -78,7 +79,7 @@ func (o Options) withDefaults() Options {
 		o.KubeVersion = DefaultKubeVersion
 	}
 	if o.Timeout <= 0 {
-		o.Timeout = 10 * time.Second
+		o.Timeout = DefaultTimeout
 	}
 	if o.MaxOutput <= 0 {
 		o.MaxOutput = 8 << 20
@@ -180,6 +181,9 @@ func mergeMaps(a, b map[string]any) map[string]any {
 // <chart>/templates/x.yaml) → text.
 type rendered map[string]string
 
+// DefaultTimeout bounds one render when Options.Timeout is 0.
+const DefaultTimeout = 10 * time.Second
+
 // errTimeout and errTooBig are the bounded-render errors.
 var (
 	errTimeout = errors.New("rendering did not finish")
@@ -207,9 +211,18 @@ func render(ch *chart.Chart, vals map[string]any, o Options) (rendered, error) {
 	case r := <-done:
 		return r.out, r.err
 	case <-timer.C:
+		abandoned.Add(1)
 		return nil, timeoutError(o.Timeout)
 	}
 }
+
+// abandoned counts the renders of this process that ran out of time and still run.
+var abandoned atomic.Int64
+
+// AbandonedRenders is the number of renders this process gave up waiting for, which
+// still run: a process that has any should end (as a child linting charts does, when it
+// has answered) rather than share its processors with them.
+func AbandonedRenders() int64 { return abandoned.Load() }
 
 func timeoutError(d time.Duration) error {
 	return fmt.Errorf("%w within %s: a template loops or recurses without end", errTimeout, d)
