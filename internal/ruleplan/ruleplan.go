@@ -1,5 +1,6 @@
 // Package ruleplan plans the built-in policies of one document kind to OPA's
-// intermediate representation, in the binary form package planeval runs. `go generate`
+// intermediate representation, in the binary form package planeval runs, its constant
+// collection literals folded into values (planeval.FoldLiterals). `go generate`
 // writes the plans into pkg/rules/plans (internal/gen/ruleplan); the tests check that
 // they are current.
 package ruleplan
@@ -79,5 +80,12 @@ func Build(kind model.Kind) ([]byte, error) {
 	if err := json.Unmarshal(mods[0].Raw, &p); err != nil {
 		return nil, err
 	}
-	return planeval.Encode(&p)
+	plan, err := planeval.Encode(&p)
+	if err != nil {
+		return nil, err
+	}
+	// The literals are folded here, once, rather than by every process that loads the
+	// plan.
+	folded, _, err := planeval.FoldLiterals(plan)
+	return folded, err
 }

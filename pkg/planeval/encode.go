@@ -4,14 +4,18 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strconv"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
 )
 
 // The IR's JSON form takes about 190 ms to decode for the Dockerfile policies, more
 // than compiling them; this compact form decodes in a few milliseconds. It keeps what
 // evaluation needs: strings, built-in names, functions and plans, without source
-// locations or type declarations.
+// locations or type declarations. It also keeps the collection literals FoldLiterals
+// found, as values (a literal statement), so that loading builds them without looking
+// for them. A plan without any is read as well: it is what OPA planned, unfolded.
 
 var magic = []byte("infralint-ir/1\n")
 
@@ -48,7 +52,26 @@ const (
 	tagSetAdd
 	tagNop
 	tagResultSetAdd
+	tagLiteral // this package's literal statement (literal.go)
 )
+
+// kinds of the values a literal statement holds; never renumber one.
+const (
+	valNull byte = iota + 1
+	valFalse
+	valTrue
+	valInt    // a number that is an int64, written as one
+	valNumber // any other number, as its text
+	valString // a string constant, by its index in the policy's strings
+	valArray
+	valSet
+	valObject
+)
+
+// maxLiteralDepth bounds how deep the collections of a literal nest, so that a corrupt
+// plan cannot make reading it recurse without end. The policies' literals nest a few
+// levels.
+const maxLiteralDepth = 64
 
 // Encode writes a policy in the binary form Unmarshal reads. It fails on statements
 // the evaluator does not run.
@@ -56,10 +79,13 @@ func Encode(p *ir.Policy) ([]byte, error) {
 	if p.Static == nil || p.Plans == nil {
 		return nil, errors.New("IR plan has no static section or no plans")
 	}
-	e := &encoder{buf: append([]byte{}, magic...)}
+	e := &encoder{buf: append([]byte{}, magic...), stringIndex: map[string]int{}}
 	e.uint(len(p.Static.Strings))
-	for _, s := range p.Static.Strings {
+	for i, s := range p.Static.Strings {
 		e.str(s.Value)
+		if _, ok := e.stringIndex[s.Value]; !ok {
+			e.stringIndex[s.Value] = i
+		}
 	}
 	e.uint(len(p.Static.BuiltinFuncs))
 	for _, b := range p.Static.BuiltinFuncs {
@@ -88,8 +114,9 @@ func Encode(p *ir.Policy) ([]byte, error) {
 }
 
 type encoder struct {
-	buf []byte
-	err error
+	buf         []byte
+	err         error
+	stringIndex map[string]int // the index of each string constant, for literals
 }
 
 func (e *encoder) uint(n int)        { e.buf = binary.AppendUvarint(e.buf, uint64(n)) }
@@ -258,29 +285,101 @@ func (e *encoder) stmt(s ir.Stmt) {
 	case *ir.ResultSetAddStmt:
 		e.tag(tagResultSetAdd)
 		e.local(s.Value)
+	case *literal:
+		e.tag(tagLiteral)
+		e.local(s.target)
+		e.value(s.term.Value, 0)
 	default:
 		e.err = errors.Join(e.err, fmt.Errorf("unsupported statement %T", s))
 	}
 }
 
+// value writes the value of a literal: the constants FoldLiterals puts in one.
+func (e *encoder) value(v ast.Value, depth int) {
+	if depth > maxLiteralDepth {
+		e.err = errors.Join(e.err, fmt.Errorf("literal nested deeper than %d", maxLiteralDepth))
+		return
+	}
+	switch v := v.(type) {
+	case ast.Null:
+		e.tag(valNull)
+	case ast.Boolean:
+		if v {
+			e.tag(valTrue)
+		} else {
+			e.tag(valFalse)
+		}
+	case ast.Number:
+		e.number(v)
+	case ast.String:
+		i, ok := e.stringIndex[string(v)]
+		if !ok {
+			e.err = errors.Join(e.err, fmt.Errorf("literal string %q is not a constant of the policy", string(v)))
+			return
+		}
+		e.tag(valString)
+		e.uint(i)
+	case *ast.Array:
+		e.tag(valArray)
+		e.uint(v.Len())
+		for i := range v.Len() {
+			e.value(v.Elem(i).Value, depth+1)
+		}
+	case ast.Set:
+		e.tag(valSet)
+		e.uint(v.Len())
+		v.Foreach(func(t *ast.Term) { e.value(t.Value, depth+1) })
+	case ast.Object:
+		e.tag(valObject)
+		e.uint(v.Len())
+		v.Foreach(func(k, val *ast.Term) {
+			e.value(k.Value, depth+1)
+			e.value(val.Value, depth+1)
+		})
+	default:
+		e.err = errors.Join(e.err, fmt.Errorf("literal value of type %T", v))
+	}
+}
+
+// number writes a number as an int64 when it is one written plainly (what a
+// MakeNumberIntStmt makes), and as its text otherwise, so that it reads back the same.
+func (e *encoder) number(n ast.Number) {
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && strconv.FormatInt(i, 10) == string(n) {
+		e.tag(valInt)
+		e.int(i)
+		return
+	}
+	e.tag(valNumber)
+	e.str(string(n))
+}
+
 // Unmarshal reads the binary form Encode writes and loads it.
 func Unmarshal(data []byte) (*Program, error) {
-	p, calls, err := decodePolicy(data)
+	d, err := decodePolicy(data)
 	if err != nil {
 		return nil, fmt.Errorf("reading IR plan: %w", err)
 	}
-	return load(p, calls)
+	return load(d)
 }
 
-// decodePolicy reads a policy and says how many call statements it has.
-func decodePolicy(data []byte) (*ir.Policy, int, error) {
+// decoded is a policy as read, with what load reuses of the reading.
+type decoded struct {
+	policy  *ir.Policy
+	calls   int         // how many call statements it has, to size the table that resolves them
+	strings []*ast.Term // its string constants, which the literals hold
+}
+
+// decodePolicy reads a policy.
+func decodePolicy(data []byte) (*decoded, error) {
 	if len(data) < len(magic) || string(data[:len(magic)]) != string(magic) {
-		return nil, 0, errors.New("not an infralint IR plan")
+		return nil, errors.New("not an infralint IR plan")
 	}
 	d := &decoder{buf: data[len(magic):]}
 	p := &ir.Policy{Static: &ir.Static{}, Plans: &ir.Plans{}, Funcs: &ir.Funcs{}}
 	for range d.count() {
-		p.Static.Strings = append(p.Static.Strings, &ir.StringConst{Value: d.str()})
+		s := d.str()
+		p.Static.Strings = append(p.Static.Strings, &ir.StringConst{Value: s})
+		d.strings = append(d.strings, ast.StringTerm(s))
 	}
 	for range d.count() {
 		p.Static.BuiltinFuncs = append(p.Static.BuiltinFuncs, &ir.BuiltinFunc{Name: d.str()})
@@ -302,7 +401,10 @@ func decodePolicy(data []byte) (*ir.Policy, int, error) {
 	if d.err == nil && len(d.buf) != 0 {
 		d.err = fmt.Errorf("%d bytes after the plan", len(d.buf))
 	}
-	return p, d.calls, d.err
+	if d.err != nil {
+		return nil, d.err
+	}
+	return &decoded{policy: p, calls: d.calls, strings: d.strings}, nil
 }
 
 type decoder struct {
@@ -312,6 +414,7 @@ type decoder struct {
 	// ten thousand operands over a few hundred distinct values, and this runs at start-up.
 	locals, stringIndexes map[int]ir.Val
 	strs                  map[string]string
+	strings               []*ast.Term // the string constants, as terms
 	calls                 int
 	// Statements and blocks are allocated in slabs of their type: one allocation per 256
 	// rather than per statement (a Dockerfile plan has about 14,000).
@@ -575,8 +678,73 @@ func (d *decoder) stmt() ir.Stmt {
 		return &ir.NopStmt{}
 	case tagResultSetAdd:
 		return &ir.ResultSetAddStmt{Value: d.local()}
+	case tagLiteral:
+		return &literal{target: d.local(), term: d.value(0)}
 	default:
 		d.fail(fmt.Sprintf("statement tag %d", t))
 		return nil
 	}
+}
+
+// value reads the value of a literal. Its collections are marked as built at load
+// (literalMark), nested ones too: an evaluation can reach one through a DotStmt, and
+// must copy it before inserting into it.
+func (d *decoder) value(depth int) *ast.Term {
+	if depth > maxLiteralDepth {
+		d.fail("a literal nested too deep")
+		return ast.InternedNullTerm
+	}
+	switch kind := d.byte(); kind {
+	case valNull:
+		return ast.InternedNullTerm
+	case valFalse, valTrue:
+		return ast.InternedTerm(kind == valTrue)
+	case valInt:
+		return intTerm(d.int())
+	case valNumber:
+		n, err := numberConstant(d.str())
+		if err != nil {
+			d.fail("a number")
+			return ast.InternedNullTerm
+		}
+		return n
+	case valString:
+		i := d.uint()
+		if i >= len(d.strings) {
+			d.fail("a string index")
+			return ast.InternedNullTerm
+		}
+		return d.strings[i]
+	case valArray:
+		elems := make([]*ast.Term, d.count())
+		for i := range elems {
+			elems[i] = d.value(depth + 1)
+		}
+		return builtAtLoad(ast.NewArray(elems...))
+	case valSet:
+		n := d.count()
+		set := ast.NewSetWithCapacity(n)
+		for range n {
+			set.Add(d.value(depth + 1))
+		}
+		return builtAtLoad(set)
+	case valObject:
+		n := d.count()
+		obj := ast.NewObjectWithCapacity(n)
+		for range n {
+			k := d.value(depth + 1)
+			obj.Insert(k, d.value(depth+1))
+		}
+		return builtAtLoad(obj)
+	}
+	d.fail("a literal value")
+	return ast.InternedNullTerm
+}
+
+// builtAtLoad is a term of a collection built at load, marked so that no evaluation
+// inserts into it (frame.own).
+func builtAtLoad(v ast.Value) *ast.Term {
+	t := ast.NewTerm(v)
+	t.Location = literalMark
+	return t
 }

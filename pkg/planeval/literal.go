@@ -1,6 +1,7 @@
 package planeval
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -11,19 +12,25 @@ import (
 // removed API versions) as statements that build it: a Make statement, then one
 // insertion per element. They run each time they are reached: once per command in a
 // rule that asks whether a command's program is one of a few, where building the set
-// (a map, and a hash per element) costs more than the question. foldLiterals builds
-// each such literal once, at load, and puts a literal statement in its place that
-// gives the local the finished value.
+// (a map, and a hash per element) costs more than the question. FoldLiterals puts a
+// literal statement in place of each such literal, which gives the local the finished
+// value. It runs when the plans are built (internal/ruleplan), and the plan file
+// carries the values (encode.go), so that loading a plan only decodes them: finding
+// the literals is a walk over every statement, a millisecond of each process's start.
+// A plan without literal statements is evaluated as it is, statement by statement.
 //
 // A value built at load is shared by every evaluation, concurrently, so nothing may
 // change it. A collection is folded only when every insertion into its local in the
 // function is one of the constant insertions right after its Make statement (and so
 // was folded with it). That is not enough on its own: the planner reuses a function's
-// locals, and a value can reach another local by assignment. So the values built at
-// load are marked (literalMark), and an insertion into a marked value copies it first
-// (frame.own): copy on write, which the planner, inserting only into collections it
-// has just made, never needs. Reading OPA's collections is safe for concurrent use: the
-// one lazy state they keep, their sorted keys, is guarded by a sync.Once.
+// locals, and a value can reach another local by assignment. So the collections built
+// at load, those nested in another included, are marked (literalMark), and an insertion
+// into a marked value copies it first (frame.own): copy on write, which the planner,
+// inserting only into collections it has just made, never needs. Loading takes a plan's
+// literal statements as they are: the first rule, which the folding keeps, only spares
+// copies; the second, which keeps the values unchanged, needs nothing of the file.
+// Reading OPA's collections is safe for concurrent use: the one lazy state they keep,
+// their sorted keys, is guarded by a sync.Once.
 
 // literalMark marks the terms of values built at load, as their location: no other
 // term of an evaluation has this one.
@@ -36,22 +43,74 @@ type literal struct {
 	ir.Location
 }
 
-// foldLiterals replaces the constant collection literals of every function and plan
-// and says how many it folded.
-func (p *Program) foldLiterals() int {
+// FoldLiterals rewrites a plan in the binary form Encode writes: its constant
+// collection literals become literal statements, which carry their values. It says how
+// many it folded. It works on the plan as Unmarshal reads it, not on the policy Encode
+// is given: OPA's JSON decoder gives operands as pointers, which the folder would not
+// see as the locals and constants they are.
+func FoldLiterals(plan []byte) ([]byte, int, error) {
+	d, err := decodePolicy(plan)
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading IR plan: %w", err)
+	}
+	n := foldPolicy(d)
+	out, err := Encode(d.policy)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, n, nil
+}
+
+// foldPolicy replaces the constant collection literals of every function and plan of a
+// policy with literal statements, and says how many it replaced.
+func foldPolicy(d *decoded) int {
+	p := d.policy
+	statics := &policyConstants{strings: d.strings, numbers: map[int]*ast.Term{}}
 	n := 0
 	fold := func(blocks []*ir.Block) {
-		f := folder{prog: p, body: blocks}
+		f := folder{statics: statics, body: blocks}
 		f.blocks(blocks)
 		n += f.folded
 	}
-	for _, fn := range p.funcs {
-		fold(fn.blocks)
+	for _, fn := range p.Funcs.Funcs {
+		fold(fn.Blocks)
 	}
-	for _, pl := range p.plans {
-		fold(pl.blocks)
+	for _, pl := range p.Plans.Plans {
+		fold(pl.Blocks)
 	}
 	return n
+}
+
+// policyConstants are the string and number constants of a policy, as terms.
+type policyConstants struct {
+	strings []*ast.Term
+	numbers map[int]*ast.Term // by string index, made when first asked for
+}
+
+// str is the string constant at index i; a plan that names no string there has no
+// literal to fold.
+func (c *policyConstants) str(i ir.StringIndex) (*ast.Term, bool) {
+	if i < 0 || int(i) >= len(c.strings) {
+		return nil, false
+	}
+	return c.strings[i], true
+}
+
+// number is the number constant a MakeNumberRefStmt makes from the string at index i,
+// as load makes it.
+func (c *policyConstants) number(i int) (*ast.Term, bool) {
+	if t, ok := c.numbers[i]; ok {
+		return t, true
+	}
+	if i < 0 || i >= len(c.strings) {
+		return nil, false
+	}
+	t, err := numberConstant(string(c.strings[i].Value.(ast.String)))
+	if err != nil {
+		return nil, false
+	}
+	c.numbers[i] = t
+	return t, true
 }
 
 // insertionInto is the local a statement inserts into, if it is an insertion.
@@ -98,13 +157,15 @@ func writes(s ir.Stmt) (ir.Local, bool) {
 		return s.Target, true
 	case *ir.MakeSetStmt:
 		return s.Target, true
+	case *literal:
+		return s.target, true
 	}
 	return 0, false
 }
 
 // folder folds the literals of one function.
 type folder struct {
-	prog    *Program
+	statics *policyConstants
 	body    []*ir.Block
 	inserts map[ir.Local]int // insertions into each local in the body, counted when first asked
 	folded  int
@@ -207,7 +268,7 @@ func (f *folder) fold(b *ir.Block) {
 	constant := func(o ir.Operand) (*ast.Term, bool) {
 		switch v := o.Value.(type) {
 		case ir.StringIndex:
-			return f.prog.strings[v], true
+			return f.statics.str(v)
 		case ir.Bool:
 			return ast.InternedTerm(bool(v)), true
 		case ir.Local:
@@ -255,7 +316,9 @@ func (f *folder) fold(b *ir.Block) {
 		case *ir.MakeNumberIntStmt:
 			consts[s.Target] = intTerm(s.Value)
 		case *ir.MakeNumberRefStmt:
-			consts[s.Target] = f.prog.numbers[s.Index]
+			if t, ok := f.statics.number(s.Index); ok {
+				consts[s.Target] = t
+			}
 		}
 	}
 	for l := range open {

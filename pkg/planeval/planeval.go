@@ -38,7 +38,8 @@ type Program struct {
 	byPlan  map[string]int
 	// callees maps each CallStmt to what it calls, resolved once at load.
 	callees map[*ir.CallStmt]callee
-	// literals is how many collection literals load built (see foldLiterals).
+	// literals is how many literal statements the plan has: collection literals built
+	// once, when the plan was read (literal.go).
 	literals int
 	// evaluations are reused from one Eval to the next: a plan's locals are numbered
 	// across the whole policy (a few hundred each, ten thousand for the plans of a
@@ -70,17 +71,16 @@ type callee struct {
 	name    string
 }
 
-// load prepares a policy for evaluation. It fails on statements and built-in
-// functions it cannot run, so a plan either runs as topdown would or not at all.
-// calls is how many call statements it has, to size the table that resolves them.
-func load(p *ir.Policy, calls int) (*Program, error) {
+// load prepares a policy, as decodePolicy read it, for evaluation. It fails on
+// statements and built-in functions it cannot run, so a plan either runs as topdown
+// would or not at all.
+func load(d *decoded) (*Program, error) {
+	p := d.policy
 	if p.Static == nil || p.Plans == nil {
 		return nil, errors.New("IR plan has no static section or no plans")
 	}
-	prog := &Program{byPlan: map[string]int{}, callees: make(map[*ir.CallStmt]callee, calls), numbers: map[int]*ast.Term{}}
-	for _, s := range p.Static.Strings {
-		prog.strings = append(prog.strings, ast.StringTerm(s.Value))
-	}
+	prog := &Program{byPlan: map[string]int{}, callees: make(map[*ir.CallStmt]callee, d.calls), numbers: map[int]*ast.Term{},
+		strings: d.strings}
 	builtins := map[string]topdown.BuiltinFunc{}
 	for _, b := range p.Static.BuiltinFuncs {
 		f := topdown.GetBuiltin(b.Name)
@@ -152,11 +152,13 @@ func load(p *ir.Policy, calls int) (*Program, error) {
 				if s.Index < 0 || s.Index >= len(prog.strings) {
 					return fmt.Errorf("number constant %d out of range", s.Index)
 				}
-				text := string(prog.strings[s.Index].Value.(ast.String))
-				if _, err := json.Number(text).Float64(); err != nil {
-					return fmt.Errorf("number constant %q: %w", text, err)
+				n, err := numberConstant(string(prog.strings[s.Index].Value.(ast.String)))
+				if err != nil {
+					return err
 				}
-				prog.numbers[s.Index] = ast.NumberTerm(json.Number(text))
+				prog.numbers[s.Index] = n
+			case *literal:
+				prog.literals++
 			}
 			return nil
 		})
@@ -180,7 +182,6 @@ func load(p *ir.Policy, calls int) (*Program, error) {
 	if err := prog.checkAcyclic(); err != nil {
 		return nil, fmt.Errorf("IR plan: %w", err)
 	}
-	prog.literals = prog.foldLiterals()
 	for _, fn := range prog.funcs {
 		prog.bindCalls(fn.blocks)
 	}
@@ -188,6 +189,15 @@ func load(p *ir.Policy, calls int) (*Program, error) {
 		prog.bindCalls(pl.blocks)
 	}
 	return prog, nil
+}
+
+// numberConstant is the number a plan writes as text: a MakeNumberRefStmt's string
+// constant, or a number in a literal. Text that is not a number is a corrupt plan.
+func numberConstant(text string) (*ast.Term, error) {
+	if _, err := json.Number(text).Float64(); err != nil {
+		return nil, fmt.Errorf("number constant %q: %w", text, err)
+	}
+	return ast.NumberTerm(json.Number(text)), nil
 }
 
 // call is a call statement with what it calls. load puts one in place of each
@@ -375,6 +385,8 @@ func eachLocal(s ir.Stmt, f func(ir.Local)) {
 		f(s.Set)
 	case *ir.ResultSetAddStmt:
 		f(s.Value)
+	case *literal:
+		f(s.target)
 	}
 }
 

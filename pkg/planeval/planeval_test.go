@@ -148,8 +148,26 @@ var caseInputs = []string{
 
 const caseData = `{"options": {"allow": ["beta", "zebra"]}}`
 
+// TestMatchesTopdown runs the cases as the engine's plans are built, their literals
+// folded, and as OPA planned them, which a plan written before the folding or by hand
+// is: load evaluates those statement by statement, and must give the same.
 func TestMatchesTopdown(t *testing.T) {
-	prog := planCases(t)
+	unfolded := encodeModule(t, casesModule, caseEntrypoints()...)
+	for name, data := range map[string][]byte{"folded": foldPlan(t, unfolded), "unfolded": unfolded} {
+		t.Run(name, func(t *testing.T) {
+			prog, err := planeval.Unmarshal(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if folded := prog.Literals() > 0; folded != (name == "folded") {
+				t.Fatalf("%d literal statements in the %s plan", prog.Literals(), name)
+			}
+			matchesTopdown(t, prog)
+		})
+	}
+}
+
+func matchesTopdown(t *testing.T, prog *planeval.Program) {
 	data := mustValue(t, caseData)
 	for i, in := range caseInputs {
 		input := mustValue(t, in)
@@ -261,7 +279,9 @@ func TestRefusesWhatItCannotRun(t *testing.T) {
 }
 
 func FuzzUnmarshal(f *testing.F) {
-	f.Add(encodeModule(f, casesModule, caseEntrypoints()...))
+	unfolded := encodeModule(f, casesModule, caseEntrypoints()...)
+	f.Add(unfolded)
+	f.Add(foldPlan(f, unfolded))
 	f.Add([]byte("infralint-ir/1\n\x01\x00"))
 	input := ast.MustParseTerm(caseInputs[0]).Value
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -293,15 +313,27 @@ func planCases(t *testing.T) *planeval.Program {
 	return planModule(t, casesModule, caseEntrypoints()...)
 }
 
+// planModule plans a module and loads it as the engine loads its plans: literals folded.
 func planModule(t testing.TB, src string, entrypoints ...string) *planeval.Program {
 	t.Helper()
-	prog, err := planeval.Unmarshal(encodeModule(t, src, entrypoints...))
+	prog, err := planeval.Unmarshal(foldPlan(t, encodeModule(t, src, entrypoints...)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return prog
 }
 
+// foldPlan folds the literals of an encoded plan, as the plans' generator does.
+func foldPlan(t testing.TB, plan []byte) []byte {
+	t.Helper()
+	out, _, err := planeval.FoldLiterals(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// encodeModule plans a module and encodes it as OPA planned it, literals unfolded.
 func encodeModule(t testing.TB, src string, entrypoints ...string) []byte {
 	t.Helper()
 	out, err := planeval.Encode(planPolicy(t, src, entrypoints...))
