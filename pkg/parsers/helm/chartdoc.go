@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -40,7 +41,7 @@ func (l *chartLoader) chartDocument() (*model.Document, *model.FileError) {
 		chartVal = map[string]any{}
 	}
 	loc := &chartLocator{files: map[string]fileIndex{}}
-	loc.files["/chart"] = fileIndex{path: chartPath, src: chartSrc, ix: yamlpos.Build(&chartNode, chartSrc)}
+	loc.files["/chart"] = fileIndex{path: chartPath, src: chartSrc, ix: lazyIndex(&chartNode, chartSrc)}
 
 	valuesVal := map[string]any{}
 	keys := []any{}
@@ -53,7 +54,10 @@ func (l *chartLoader) chartDocument() (*model.Document, *model.FileError) {
 				valuesVal = v
 			}
 			vpath := cf.pathOf("values.yaml")
-			loc.files["/values"] = fileIndex{path: vpath, src: vsrc, ix: yamlpos.Build(&vn, vsrc)}
+			// The same file, parsed once, is where rendered objects' values are traced.
+			vs := &valuesSource{path: vpath, src: vsrc, ix: lazyIndex(&vn, vsrc)}
+			l.setChartValues(cf, vs)
+			loc.files["/values"] = fileIndex{path: vpath, src: vsrc, ix: vs.ix}
 			sources[vpath] = vsrc
 			keys = valuesKeys(&vn)
 		}
@@ -137,7 +141,13 @@ func valuesKeys(n *yaml.Node) []any {
 type fileIndex struct {
 	path string
 	src  *model.Source
-	ix   *yamlpos.Index
+	ix   func() *yamlpos.Index // nil for a template
+}
+
+// lazyIndex indexes node (of src) when first asked: only a finding to place needs the
+// index, and most charts' values files have none.
+func lazyIndex(node *yaml.Node, src *model.Source) func() *yamlpos.Index {
+	return sync.OnceValue(func() *yamlpos.Index { return yamlpos.Build(node, src) })
 }
 
 // chartLocator locates the chart document's pointers in Chart.yaml, values.yaml and
@@ -170,7 +180,7 @@ func (l *chartLocator) Locate(ptr string) model.Range {
 	if !indexed || f.ix == nil {
 		return f.src.LineRange(1, 1)
 	}
-	found, e := f.ix.Nearest(inner)
+	found, e := f.ix().Nearest(inner)
 	r := e.Range
 	if found != inner && e.Key.Valid() {
 		r = e.Key

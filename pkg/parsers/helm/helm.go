@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 	"helm.sh/helm/v3/pkg/chart"
@@ -94,22 +95,24 @@ type chartLoader struct {
 type valuesSource struct {
 	path string
 	src  *model.Source
-	ix   *yamlpos.Index
+	ix   func() *yamlpos.Index // parsed and built when a value is first traced here
 }
 
+// indexValues is the values file p with text src. It is parsed when first looked
+// into: a file that is not valid YAML (which Helm would not have rendered with) has an
+// empty index.
 func indexValues(p string, src *model.Source) *valuesSource {
-	var n yaml.Node
-	if err := yaml.Unmarshal(src.Text, &n); err != nil {
-		return nil
-	}
-	return &valuesSource{path: p, src: src, ix: yamlpos.Build(&n, src)}
+	return &valuesSource{path: p, src: src, ix: sync.OnceValue(func() *yamlpos.Index {
+		var n yaml.Node
+		if err := yaml.Unmarshal(src.Text, &n); err != nil {
+			return yamlpos.Build(nil, src)
+		}
+		return yamlpos.Build(&n, src)
+	})}
 }
 
-// chartValues is the values.yaml of a chart, indexed once.
+// chartValues is the values.yaml of a chart, read once.
 func (l *chartLoader) chartValues(cf *chartFiles) *valuesSource {
-	if l.values == nil {
-		l.values = map[*chartFiles]*valuesSource{}
-	}
 	if v, ok := l.values[cf]; ok {
 		return v
 	}
@@ -117,8 +120,15 @@ func (l *chartLoader) chartValues(cf *chartFiles) *valuesSource {
 	if data, ok := cf.byName["values.yaml"]; ok {
 		v = indexValues(cf.pathOf("values.yaml"), model.NewSource(data))
 	}
-	l.values[cf] = v
+	l.setChartValues(cf, v)
 	return v
+}
+
+func (l *chartLoader) setChartValues(cf *chartFiles, v *valuesSource) {
+	if l.values == nil {
+		l.values = map[*chartFiles]*valuesSource{}
+	}
+	l.values[cf] = v
 }
 
 func (l *chartLoader) template(cf *chartFiles, name string, data []byte) *template {

@@ -233,7 +233,7 @@ func (l *locator) lookupValue(vp []string) (*model.Location, string) {
 	for depth := len(vp); depth >= 1; depth-- {
 		for _, sv := range l.values {
 			p := yamlpos.Pointer(append(append([]string{}, sv.prefix...), vp[:depth]...)...)
-			e, ok := sv.src.ix.Lookup(p)
+			e, ok := sv.src.ix().Lookup(p)
 			if !ok {
 				continue
 			}

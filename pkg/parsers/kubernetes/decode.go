@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -53,8 +54,6 @@ func (l Limits) withDefaults() Limits {
 type Object struct {
 	// Value is the object as decoded: maps, lists, strings, int64, float64, bools, nil.
 	Value map[string]any
-	// Index locates JSON Pointers into Value in the source text.
-	Index *yamlpos.Index
 	// Doc is the 0-based index of the YAML document in the file; Item is the index of
 	// the object in a List's items, or -1.
 	Doc, Item int
@@ -65,6 +64,25 @@ type Object struct {
 	// Duplicates are the keys written twice in one mapping of the object: Value and
 	// Index hold the last of them, as a JSON decoder would.
 	Duplicates []DuplicateKey
+
+	src   *model.Source
+	index func() *yamlpos.Index
+}
+
+// Index locates JSON Pointers into Value in the source text. It is built when first
+// asked for: only an object with a finding to place needs it, and the objects of a
+// rendered chart are placed in their templates instead (pkg/parsers/helm), so building
+// it with every object was a tenth of linting a chart.
+func (o *Object) Index() *yamlpos.Index {
+	if o.index == nil { // an Object made outside Decode
+		return yamlpos.Build(o.Node, o.src)
+	}
+	return o.index()
+}
+
+// newObject is an object of src whose YAML node is node (nil when unknown).
+func newObject(v map[string]any, node *yaml.Node, src *model.Source) *Object {
+	return &Object{Value: v, Node: node, src: src, index: sync.OnceValue(func() *yamlpos.Index { return yamlpos.Build(node, src) })}
 }
 
 // DuplicateKey is a key written again in a mapping.
@@ -239,8 +257,9 @@ func Decode(path string, src *model.Source, lim Limits) (objs []*Object, skipped
 				if itemsNode != nil && itemsNode.Kind == yaml.SequenceNode && i < len(itemsNode.Content) {
 					node = itemsNode.Content[i]
 				}
-				objs = append(objs, &Object{Value: im, Index: yamlpos.Build(node, src), Doc: docs - 1, Item: i, Line: lineOf(node, n), Node: node,
-					Duplicates: duplicatesIn(node, *d.dups)})
+				o := newObject(im, node, src)
+				o.Doc, o.Item, o.Line, o.Duplicates = docs-1, i, lineOf(node, n), duplicatesIn(node, *d.dups)
+				objs = append(objs, o)
 			}
 			continue
 		}
@@ -248,8 +267,9 @@ func Decode(path string, src *model.Source, lim Limits) (objs []*Object, skipped
 			skipped++
 			continue
 		}
-		objs = append(objs, &Object{Value: m, Index: yamlpos.Build(n, src), Doc: docs - 1, Item: -1, Line: n.Line, Node: n,
-			Duplicates: duplicatesIn(n, *d.dups)})
+		o := newObject(m, n, src)
+		o.Doc, o.Item, o.Line, o.Duplicates = docs-1, -1, n.Line, duplicatesIn(n, *d.dups)
+		objs = append(objs, o)
 	}
 	return objs, skipped, errs
 }

@@ -53,12 +53,12 @@ func (l *Locator) Locate(ptr string) model.Range {
 func (l *Locator) locate(ptr string) (model.Range, bool) {
 	if ptr == "" {
 		for _, p := range []string{"/metadata/name", "/kind"} {
-			if e, ok := l.obj.Index.Lookup(p); ok {
+			if e, ok := l.obj.Index().Lookup(p); ok {
 				return e.Range, false
 			}
 		}
 	}
-	found, e := l.obj.Index.Nearest(ptr)
+	found, e := l.obj.Index().Nearest(ptr)
 	r := e.Range
 	if found != ptr || r.End.Line > r.Start.Line && e.Node != nil && e.Node.Kind != yaml.ScalarNode {
 		r = firstLine(l.src, r)
@@ -164,7 +164,7 @@ func (l *Locator) NodeStartingAt(file string, line int) (model.Range, bool) {
 	if !ok {
 		return model.Range{}, false
 	}
-	e, ok := l.obj.Index.Lookup(ptr)
+	e, ok := l.obj.Index().Lookup(ptr)
 	// A key written twice is indexed at its first line: the second has no range of
 	// its own (Kubernetes rejects such a manifest anyway).
 	if !ok || e.Range.Start.Line != line {
