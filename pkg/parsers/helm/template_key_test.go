@@ -2,6 +2,7 @@ package helm
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +38,34 @@ func FuzzLiteralKey(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkLiteralKey)
+}
+
+// actionOnlyRe is the definition of actionOnly.
+var actionOnlyRe = regexp.MustCompile(`^(?:\{\{.*?\}\}\s*)+$`)
+
+func checkActionOnly(t *testing.T, line string) {
+	t.Helper()
+	if strings.Contains(line, "\n") {
+		return // a template line has none
+	}
+	if got, want := actionOnly(line), actionOnlyRe.MatchString(line); got != want {
+		t.Fatalf("actionOnly(%q) = %v; the expression gives %v", line, got, want)
+	}
+}
+
+func TestActionOnly(t *testing.T) {
+	for _, line := range []string{
+		"", "{{", "}}", "{{}", "{}}", "{{}}", "{{}}}", "{{{}}", "{{ x }}", "{{- x -}}  ", "{{ x }} {{ y }}",
+		"{{ x }}\t{{ y }}\r", "{{ x }} y", "x {{ y }}", "{{ x }}}", "{{ x } }", "{{ a\r}}", "{{ a }}\v",
+		"{{ a }}\f", "{{ \xff }}", "{{ x }} # c", "{{/* c */}}", "{{ if .x }}{{ end }}",
+	} {
+		checkActionOnly(t, line)
+	}
+}
+
+func FuzzActionOnly(f *testing.F) {
+	for _, s := range []string{"{{ x }}", "{{ x }} y", "{{}}", "{{ a }}\r{{ b }}"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkActionOnly)
 }
