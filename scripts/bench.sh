@@ -186,7 +186,47 @@ peak_rss() {
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/rss"
   done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1024 }'
 }
+# Peak of the summed proportional set size (PSS: a page shared by n processes counts
+# 1/n in each, as the executable's pages are) of a command and its child processes
+# (charts are linted in children: docs/helm.md), sampled every 10 ms from /proc, median
+# of rss_runs, in MB. /usr/bin/time reports the largest single process, not the sum.
+tree_pss() {
+  local i pid peak kb p f line
+  for ((i = 0; i < rss_runs; i++)); do
+    "$@" >/dev/null 2>&1 &
+    pid=$! peak=0
+    while kill -0 "$pid" 2>/dev/null; do
+      kb=0
+      local -a kids=()
+      for f in /proc/"$pid"/task/*/children; do
+        local -a k=()
+        { read -r -a k <"$f"; } 2>/dev/null || true # a thread may end meanwhile
+        kids+=("${k[@]}")
+      done
+      for p in "$pid" "${kids[@]}"; do
+        { # so may a process
+          while read -r line; do
+            if [[ $line == Pss:* ]]; then
+              line=${line#Pss:}
+              kb=$((kb + ${line%kB}))
+              break
+            fi
+          done </proc/"$p"/smaps_rollup
+        } 2>/dev/null || true
+      done
+      ((kb > peak)) && peak=$kb
+      sleep 0.01
+    done
+    wait "$pid" || true
+    echo "$peak"
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1024 }'
+}
 rss=()
+if [[ -r /proc/self/smaps_rollup ]] && $have_corpus; then
+  log "measuring the peak memory of the process tree"
+  rss+=("chart corpus, -j $ncpu: the process and its children, summed PSS	$(tree_pss "$bin" --no-color ../shared/corpus/charts)")
+  rss+=("whole corpus, -j $ncpu: the process and its children, summed PSS	$(tree_pss "$bin" --no-color ../shared/corpus)")
+fi
 if [[ -x /usr/bin/time ]]; then
   log "measuring peak RSS"
   rss+=("infralint --version	$(peak_rss "$bin" --version)")
@@ -274,7 +314,7 @@ report() {
     echo
   fi
   if ((${#rss[@]})); then
-    echo "**Peak RSS** (\`/usr/bin/time -v\` maximum resident set size, median of $rss_runs):"
+    echo "**Peak RSS** (\`/usr/bin/time -v\` maximum resident set size of the largest process, median of $rss_runs; the rows that say so sum the proportional set size of the process and its chart children, sampled every 10 ms):"
     echo
     echo "| command | MB |"
     echo "| --- | ---: |"

@@ -247,8 +247,9 @@ type Limits struct {
 // and returns the status the process should exit with. An answer that is a Retirer
 // saying so ends it after it is written.
 func Serve[Req, Resp any](in io.Reader, out io.Writer, lim Limits, handle func(Req) Resp) int {
-	// No soft memory limit for the garbage collector: near it, collection after
-	// collection would spend the request's time budget instead of ending it.
+	// The memory limit is a hard one, not the collector's soft limit: near a soft
+	// limit, collection after collection would spend the request's time budget
+	// instead of ending it. (A child may set a soft limit well below it.)
 	go watchMemory(lim.Memory, lim.SampleEvery)
 	dec := json.NewDecoder(bufio.NewReader(in))
 	enc := json.NewEncoder(out)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,9 @@ func helmSandbox(l config.Limits) *helm.Sandbox {
 	}
 	return helm.NewSandbox(exe, int64(l.HelmRenderMemory))
 }
+
+// chartChildSoftLimit is a chart child's soft memory limit (serveCharts).
+const chartChildSoftLimit = 48 << 20
 
 // chartChildEnv marks a process started to lint charts for a run (lint.ChartProcs);
 // its value is the child's memory limit in bytes.
@@ -113,6 +117,15 @@ func serveCharts(ctx context.Context, s Streams, eng *rules.Engine, opts lint.Op
 	mem, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || mem <= 0 {
 		return true, usageError("%s=%q: want a memory limit in bytes", chartChildEnv, v)
+	}
+	// A chart child keeps nothing from one chart to the next, and most charts need a
+	// few MiB: a soft limit well under the hard one (mem) keeps each child's heap near
+	// what its largest chart needs, where GOGC alone let it reach three times that.
+	// Measured on the whole corpus with two children: the run's summed memory (PSS)
+	// from 222-238 MB to 170 MB, with no CPU cost above the noise on the charts.
+	// A limit the user gives (GOMEMLIMIT) is theirs.
+	if _, given := os.LookupEnv("GOMEMLIMIT"); !given {
+		debug.SetMemoryLimit(chartChildSoftLimit)
 	}
 	if code := lint.ServeCharts(ctx, eng, opts, s.In, s.Out, mem); code != 0 {
 		return true, &exitError{code: code, silent: true}
