@@ -122,7 +122,7 @@ func serveCharts(ctx context.Context, s Streams, eng *rules.Engine, opts lint.Op
 	// few MiB: a soft limit well under the hard one (mem) keeps each child's heap near
 	// what its largest chart needs, where GOGC alone let it reach three times that.
 	// Measured on the whole corpus with two children: the run's summed memory (PSS)
-	// from 222-238 MB to 170 MB, with no CPU cost above the noise on the charts.
+	// from 222-250 MB to 194-209 MB, with no CPU cost above the noise on the charts.
 	// A limit the user gives (GOMEMLIMIT) is theirs.
 	if _, given := os.LookupEnv("GOMEMLIMIT"); !given {
 		debug.SetMemoryLimit(chartChildSoftLimit)
