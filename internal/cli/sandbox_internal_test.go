@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/config"
 	"github.com/infralint/infralint/pkg/lint"
 )
@@ -76,8 +75,7 @@ func TestChildArgsRoundTrip(t *testing.T) {
 // configuration file, a --set flag; and the report is the one a run without chart
 // children gives.
 func TestChartChildrenLintCharts(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	dir := testutil.WriteTree(t, map[string]string{
 		".git/HEAD": "ref: refs/heads/main\n",
 		".infralint.yaml": "helm:\n  values-sets:\n    prod: [values.yaml, prod.yaml]\n" +
 			"rules:\n  image-tag-latest:\n    severity: error\n",
@@ -87,15 +85,7 @@ func TestChartChildrenLintCharts(t *testing.T) {
 		"web/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n" +
 			"spec:\n  hostNetwork: {{ .Values.hostNetwork }}\n  containers:\n    - name: web\n      image: {{ .Values.image }}\n",
 		"Dockerfile": "FROM alpine:latest\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Chdir(dir)
 	env := map[string]string{"INFRALINT_DISABLE": "run-as-non-root", "INFRALINT_NO_CACHE": "1"}
 	args := []string{"--format", "json", "--set", "name=from-set", "."}

@@ -117,3 +117,20 @@ func ValidateJSON(tb testing.TB, sch *jsonschema.Schema, out []byte) {
 		tb.Errorf("output does not match the schema:\n%v\n\noutput:\n%s", err, out)
 	}
 }
+
+// WriteTree writes files (slash-separated path → content) under a new temporary
+// directory, and returns it.
+func WriteTree(tb testing.TB, files map[string]string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}

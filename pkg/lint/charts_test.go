@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -75,8 +74,7 @@ func chartProcsOf(t *testing.T, mode string) *ChartProcs {
 // by a comment, one only under prod, and a second chart whose template fails.
 func writeChartTree(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	return writeTree(t, map[string]string{
 		"web/Chart.yaml":  "apiVersion: v2\nname: web\nversion: 0.1.0\n",
 		"web/values.yaml": "image: nginx:latest\nreplicas: 1\n",
 		"web/prod.yaml":   "replicas: 3\nprivileged: true\n",
@@ -92,16 +90,7 @@ func writeChartTree(t *testing.T) string {
 		"broken/prod.yaml":   "b: 2\n",
 		"broken/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n" +
 			"data:\n  a: {{ required \"a is required\" .Values.a }}\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	})
 }
 
 // reports is a run's result as the JSON and text reporters write it: what a user sees,
@@ -190,23 +179,14 @@ func TestChartChildFailureLintedHere(t *testing.T) {
 // set, as the sandbox reports it, and the other set's findings are kept; the child
 // answers, then ends (the render still runs in it), and the next chart gets another.
 func TestChartChildEndlessTemplate(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"spin/Chart.yaml":  "apiVersion: v2\nname: spin\nversion: 0.1.0\n",
 		"spin/values.yaml": "spin: false\n",
 		"spin/prod.yaml":   "spin: true\n",
 		"spin/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n" +
 			"    - name: x\n      image: busybox:latest\n" +
 			"{{- if .Values.spin }}{{- range until 1000000 }}{{- range until 1000000 }}{{- end }}{{- end }}{{- end }}\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	procs := chartProcsOf(t, "serve")
 	for run := 1; run <= 2; run++ {
 		res, _ := lintTree(t, dir, procs)

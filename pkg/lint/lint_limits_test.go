@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/infralint/infralint/internal/fuzzcheck"
+	"github.com/infralint/infralint/internal/testutil"
 	"github.com/infralint/infralint/pkg/discover"
 	"github.com/infralint/infralint/pkg/model"
 )
@@ -29,17 +30,7 @@ func heavy(t *testing.T) {
 // writeTree writes files under a new temporary directory and returns it.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testutil.WriteTree(t, files)
 }
 
 // load loads one file as a run would, within a time bound, and checks the ranges of
