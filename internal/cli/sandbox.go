@@ -6,9 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -50,26 +50,36 @@ func chartProcs(cmd *cobra.Command, set map[string]bool, l config.Limits) *lint.
 	if err != nil {
 		return nil
 	}
-	args := childArgs(cmd, set)
 	mem := int64(l.HelmRenderMemory)
 	if mem <= 0 {
 		mem = helm.DefaultMaxMemory
 	}
-	// The settings the environment can give are in the arguments: the child must not
-	// take others from this process's environment, which Streams may not be. The rest
-	// of it (INFRALINT_TOPDOWN, GOGC) is the child's too.
-	env := []string{chartChildEnv + "=" + strconv.FormatInt(mem, 10)}
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if !slices.ContainsFunc(envFlags, func(f string) bool { return EnvName(f) == name }) && name != chartChildEnv {
-			env = append(env, kv)
-		}
-	}
+	// Written down when the first child starts: most runs lint no chart.
+	setup := sync.OnceValues(func() ([]string, []string) { return childArgs(cmd, set), childEnv(mem) })
 	return lint.NewChartProcs(func() *exec.Cmd {
+		args, env := setup()
 		c := exec.Command(exe, args...)
 		c.Env = env
 		return c
 	})
+}
+
+// childEnv is a chart child's environment: this process's, with chartChildEnv set to
+// the memory limit. The settings the environment can give are in the arguments
+// (childArgs): the child must not take others from this process's environment, which
+// Streams may not be. The rest of it (INFRALINT_TOPDOWN, GOGC) is the child's too.
+func childEnv(mem int64) []string {
+	given := map[string]bool{chartChildEnv: true}
+	for _, f := range envFlags {
+		given[EnvName(f)] = true
+	}
+	env := []string{chartChildEnv + "=" + strconv.FormatInt(mem, 10)}
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); !given[name] {
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 // childArgs is the command line that sets a child up as cmd is: its subcommand, and
