@@ -132,20 +132,13 @@ func mustLoad(t *testing.T) *rules.Registry {
 	return reg
 }
 
-// TestChartChildSameAsHere: a chart linted in a chart child gives the report it gives
-// when linted in this process: findings merged across values sets, suppressed
-// findings, a template's error at its line, excerpts.
-func TestChartChildSameAsHere(t *testing.T) {
+// TestChartChildren: a chart linted in a chart child gives the report it gives when
+// linted in this process (findings merged across values sets, suppressed findings, a
+// template's error at its line, excerpts); and when the child fails, the run lints the
+// chart itself, with the same report.
+func TestChartChildren(t *testing.T) {
 	dir := writeChartTree(t)
 	here, want := lintTree(t, dir, nil)
-	procs := chartProcsOf(t, "serve")
-	_, got := lintTree(t, dir, procs)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("report from chart children differs (-here +children):\n%s", diff)
-	}
-	if n := procs.Linted(); n != 2 {
-		t.Errorf("the children linted %d charts, want 2", n)
-	}
 	// The tree is worth comparing: it has what the children must carry back.
 	var prodOnly, broken bool
 	for _, f := range here.Findings {
@@ -158,20 +151,17 @@ func TestChartChildSameAsHere(t *testing.T) {
 		t.Errorf("the chart tree lost a case: prod-only finding %v, template error %v, suppressed %d",
 			prodOnly, broken, len(here.Suppressed))
 	}
-}
-
-// TestChartChildFailureLintedHere: when a chart child fails, the run lints the chart
-// itself, and the report is the same.
-func TestChartChildFailureLintedHere(t *testing.T) {
-	dir := writeChartTree(t)
-	_, want := lintTree(t, dir, nil)
-	procs := chartProcsOf(t, "crash")
-	_, got := lintTree(t, dir, procs)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("report after failed children differs (-here +after):\n%s", diff)
-	}
-	if n := procs.Linted(); n != 0 {
-		t.Errorf("crashing children linted %d charts", n)
+	for mode, linted := range map[string]int64{"serve": 2, "crash": 0} {
+		t.Run(mode, func(t *testing.T) {
+			procs := chartProcsOf(t, mode)
+			_, got := lintTree(t, dir, procs)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("report differs (-here +with children):\n%s", diff)
+			}
+			if n := procs.Linted(); n != linted {
+				t.Errorf("the children linted %d charts, want %d", n, linted)
+			}
+		})
 	}
 }
 
