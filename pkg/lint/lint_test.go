@@ -181,3 +181,19 @@ func TestPathsKeepsGoodFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedObjectMessage: an object whose name is null (a template that renders
+// `name: {{ .Values.missing }}`) is named in messages as one with no name, not "null".
+func TestUnnamedObjectMessage(t *testing.T) {
+	eng := engine(t, "naked-pod")
+	for _, metadata := range []string{"metadata:\n  name: null\n", "metadata:\n  name:\n", "metadata: {}\n"} {
+		src := "apiVersion: v1\nkind: Pod\n" + metadata + "spec:\n  containers:\n    - name: app\n      image: app:1.0\n"
+		findings, errs := Source(context.Background(), eng, model.KindKubernetes, "pod.yaml", []byte(src))
+		if len(errs) > 0 || len(findings) != 1 {
+			t.Fatalf("%q: findings %v, errors %v", metadata, findings, errs)
+		}
+		if got, want := findings[0].Message, `Pod "" is not managed by a controller`; got != want {
+			t.Errorf("%q: message %q, want %q", metadata, got, want)
+		}
+	}
+}

@@ -9,8 +9,12 @@ package infralint.lib.k8s
 # kind is the object's kind.
 kind := input.kind
 
-# name is metadata.name ("" when unset).
-name := object.get(input, ["metadata", "name"], "")
+# name is metadata.name: "" when unset, or not a string (a template that renders
+# `name: {{ .Values.missing }}` gives null, which messages would show as "null").
+name := n if {
+	n := object.get(input, ["metadata", "name"], "")
+	is_string(n)
+} else := ""
 
 # carrier is true for objects with a pod spec.
 carrier if input.pod_spec_ptr
