@@ -29,12 +29,13 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, &Error{File: path, Msg: "larger than 1 MiB: not a configuration file"}
 	}
 	data = model.YAMLText(data) // lines as YAML counts them, for the lines of errors
+	d.src = model.NewSource(data)
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
 			return c, nil // an empty file is the default configuration
 		}
-		return nil, d.yamlError(err, model.NewSource(data).LineCount())
+		return nil, d.yamlError(err, d.src.LineCount())
 	}
 	if len(doc.Content) == 0 {
 		return c, nil
@@ -91,16 +92,28 @@ func joinByLine(errs []error) error {
 // and an unknown key can say which one was meant.
 type decoder struct {
 	file string
+	src  *model.Source // the text, for the places of errors
 	errs []error
 	at   map[string]*yaml.Node // top-level keys' value nodes, for later checks
 }
 
-func (d *decoder) fail(n *yaml.Node, format string, args ...any) {
-	e := &Error{File: d.file, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		e.Line, e.Column = n.Line, n.Column
+// posOf is where n is written. yaml.v3 places an empty node that the text ends with
+// (a `?` with no key) on the line after the last: it is placed at the end of the text.
+func (d *decoder) posOf(n *yaml.Node) pos {
+	p := pos{n.Line, n.Column}
+	if last := max(d.src.LineCount(), 1); p.line > last {
+		p = pos{last, d.src.LineEnd(last)}
 	}
-	d.errs = append(d.errs, e)
+	p.column = max(min(p.column, d.src.LineEnd(p.line)), 1)
+	return p
+}
+
+func (d *decoder) fail(n *yaml.Node, format string, args ...any) {
+	if n == nil {
+		d.errs = append(d.errs, &Error{File: d.file, Msg: fmt.Sprintf(format, args...)})
+		return
+	}
+	d.failAt(d.posOf(n), format, args...)
 }
 
 func (d *decoder) failAt(p pos, format string, args ...any) {
@@ -144,7 +157,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, where string) {
 		for i, item := range n.Content {
 			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", where, i))
 			if o, ok := s.Index(i).Addr().Interface().(*Override); ok {
-				o.pos = pos{item.Line, item.Column}
+				o.pos = d.posOf(item)
 			}
 		}
 		v.Set(s)
@@ -263,7 +276,7 @@ func (d *decoder) rules(n *yaml.Node, v reflect.Value, where string) {
 			d.fail(k, "rule %s is set twice (first on line %d)", k.Value, prev.pos.line)
 			continue
 		}
-		r := &Rule{pos: pos{k.Line, k.Column}}
+		r := &Rule{pos: d.posOf(k)}
 		out[k.Value] = r
 		d.rule(val, r, k.Value)
 	}
@@ -324,7 +337,7 @@ func (d *decoder) rule(n *yaml.Node, r *Rule, name string) {
 						continue
 					}
 					r.Options[ok.Value] = x
-					r.optPos[ok.Value] = pos{ok.Line, ok.Column}
+					r.optPos[ok.Value] = d.posOf(ok)
 				}
 			default:
 				msg := fmt.Sprintf("rule %s: unknown key %q", name, k.Value)
