@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/infralint/infralint/internal/cli"
+	"github.com/infralint/infralint/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/e2e")
@@ -58,16 +59,7 @@ func run(t *testing.T, e env, args ...string) result {
 // directory, so the paths in the output are the relative ones given.
 func files(t *testing.T, tree map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for p, content := range tree {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := testutil.WriteTree(t, tree)
 	repoRoot(t, dir)
 	t.Chdir(dir)
 	return dir

@@ -123,6 +123,14 @@ func ValidateJSON(tb testing.TB, sch *jsonschema.Schema, out []byte) {
 func WriteTree(tb testing.TB, files map[string]string) string {
 	tb.Helper()
 	dir := tb.TempDir()
+	WriteFiles(tb, dir, files)
+	return dir
+}
+
+// WriteFiles writes files (slash-separated path → content) under dir, making the
+// directories they need.
+func WriteFiles(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -132,5 +140,4 @@ func WriteTree(tb testing.TB, files map[string]string) string {
 			tb.Fatal(err)
 		}
 	}
-	return dir
 }

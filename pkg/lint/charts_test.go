@@ -113,23 +113,11 @@ func reports(t *testing.T, res *report.Result) string {
 func lintTree(t *testing.T, dir string, procs *ChartProcs) (*report.Result, string) {
 	t.Helper()
 	t.Chdir(dir)
-	eng, err := rules.New(mustLoad(t), rules.Selection{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := engine(t) // every default rule, as the children run
 	opts := chartTestOptions()
 	opts.ChartProcs = procs
 	res := Paths(context.Background(), eng, []string{"."}, opts)
 	return res, reports(t, res)
-}
-
-func mustLoad(t *testing.T) *rules.Registry {
-	t.Helper()
-	reg, err := rules.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return reg
 }
 
 // TestChartChildren: a chart linted in a chart child gives the report it gives when
