@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,17 +43,23 @@ type actionStep struct {
 	Shell            string            `yaml:"shell"`
 	Run              string            `yaml:"run"`
 	Uses             string            `yaml:"uses"`
+	With             map[string]string `yaml:"with"`
 	Env              map[string]string `yaml:"env"`
 	WorkingDirectory string            `yaml:"working-directory"`
 }
 
 // actionRun is what one run of the action left behind.
 type actionRun struct {
-	outputs map[string]string // the action's outputs, evaluated
-	summary string            // GITHUB_STEP_SUMMARY, all steps
-	log     string            // the steps' standard output and error
-	failed  bool              // a step exited non-zero (the later ones did not run)
+	outputs map[string]string            // the action's outputs, evaluated
+	summary string                       // GITHUB_STEP_SUMMARY, all steps
+	log     string                       // the steps' standard output and error
+	failed  bool                         // a step exited non-zero (the later ones did not run)
+	steps   map[string]map[string]string // step ID → its outputs
 }
+
+// cacheAction matches the steps the harness runs in place of actions/cache's restore
+// and save actions, pinned to a commit as every action is.
+var cacheAction = regexp.MustCompile(`^actions/cache/(restore|save)@[0-9a-f]{40}$`)
 
 var expression = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
 
@@ -62,9 +69,12 @@ var expression = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY file per step, INPUT_*), `${{ inputs.* }}`
 // and `${{ steps.*.outputs.* }}` expressions evaluated, and each step's outputs read
 // back from its GITHUB_OUTPUT file. runnerTemp is RUNNER_TEMP, shared by the runs of
-// one job. An expression of any other form fails the test,
-// so the harness never silently differs from the runner.
-func runAction(t *testing.T, actionPath, workspace, runnerTemp string, with map[string]string) actionRun {
+// one job. A step's `if:` may compare expressions with == and join the comparisons
+// with &&. The only `uses:` steps are actions/cache/restore and save, which the harness
+// plays with cacheStore as the Actions cache (one directory per key; "" is a runner
+// without the cache service: nothing restored, nothing saved). An expression of any
+// other form fails the test, so the harness never silently differs from the runner.
+func runAction(t *testing.T, actionPath, workspace, runnerTemp, cacheStore string, with map[string]string) actionRun {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(actionPath, "action.yml"))
 	if err != nil {
@@ -102,13 +112,40 @@ func runAction(t *testing.T, actionPath, workspace, runnerTemp string, with map[
 			return ""
 		})
 	}
+	// cond evaluates an if: of the form `A == 'a' && B == 'b'`.
+	cond := func(s string) bool {
+		for _, c := range strings.Split(s, "&&") {
+			left, right, ok := strings.Cut(c, "==")
+			right = strings.TrimSpace(right)
+			if !ok || len(right) < 2 || right[0] != '\'' || right[len(right)-1] != '\'' {
+				t.Fatalf("the harness does not evaluate if: %s", s)
+			}
+			if eval("${{ "+strings.TrimSpace(left)+" }}") != right[1:len(right)-1] {
+				return false
+			}
+		}
+		return true
+	}
 
 	temp := t.TempDir()
-	run := actionRun{outputs: map[string]string{}}
+	run := actionRun{outputs: map[string]string{}, steps: steps}
 	var summary, log strings.Builder
 	for i, st := range action.Runs.Steps {
-		if st.Uses != "" || st.If != "" {
-			t.Fatalf("step %d (%s): the harness runs only unconditional run: steps", i, st.Name)
+		if st.If != "" && !cond(st.If) {
+			fmt.Fprintf(&log, "== step %d: %s (skipped)\n", i, st.Name)
+			continue
+		}
+		if st.Uses != "" {
+			m := cacheAction.FindStringSubmatch(st.Uses)
+			if m == nil {
+				t.Fatalf("step %d (%s): the harness plays only actions/cache/restore and save, not %s", i, st.Name, st.Uses)
+			}
+			out := playCache(t, cacheStore, m[1], eval(st.With["key"]), eval(st.With["path"]))
+			fmt.Fprintf(&log, "== step %d: %s (cache-hit %s)\n", i, st.Name, out["cache-hit"])
+			if st.ID != "" {
+				steps[st.ID] = out
+			}
+			continue
 		}
 		if st.Shell != "bash" {
 			t.Fatalf("step %d (%s): shell %q, want bash (the harness runs bash, as the runner does for shell: bash)", i, st.Name, st.Shell)
@@ -174,6 +211,35 @@ func runAction(t *testing.T, actionPath, workspace, runnerTemp string, with map[
 	return run
 }
 
+// playCache does what actions/cache/restore or save does, with store as the cache:
+// restore copies the directory saved under key to path; save copies path under key,
+// unless the key is taken (the cache's entries are immutable). It returns the
+// restore's cache-hit output.
+func playCache(t *testing.T, store, op, key, path string) map[string]string {
+	t.Helper()
+	if key == "" || path == "" || strings.ContainsAny(key, "/\\") {
+		t.Fatalf("actions/cache/%s: key %q, path %q", op, key, path)
+	}
+	if store == "" {
+		return map[string]string{"cache-hit": "false"}
+	}
+	entry := filepath.Join(store, key)
+	_, err := os.Stat(entry)
+	saved := err == nil
+	switch {
+	case op == "restore" && saved:
+		if err := os.CopyFS(path, os.DirFS(entry)); err != nil {
+			t.Fatalf("actions/cache/restore: %v", err)
+		}
+		return map[string]string{"cache-hit": "true"}
+	case op == "save" && !saved:
+		if err := os.CopyFS(entry, os.DirFS(path)); err != nil {
+			t.Fatalf("actions/cache/save: %v", err)
+		}
+	}
+	return map[string]string{"cache-hit": "false"}
+}
+
 // readOutputs reads a GITHUB_OUTPUT file: name=value lines, and name<<DELIMITER
 // blocks for values with newlines.
 func readOutputs(t *testing.T, path string) map[string]string {
@@ -225,7 +291,7 @@ func TestAction(t *testing.T) {
 		"good/.dockerignore": "*\n!app\n",
 	})
 
-	run := runAction(t, actionPath, workspace, runnerTemp, map[string]string{"sarif-file": "reports/infralint.sarif"})
+	run := runAction(t, actionPath, workspace, runnerTemp, "", map[string]string{"sarif-file": "reports/infralint.sarif"})
 	if !run.failed || run.outputs["exit-code"] != "1" {
 		t.Errorf("a warning with the default fail-on must fail the step: failed %v, exit-code %q\n%s", run.failed, run.outputs["exit-code"], run.log)
 	}
@@ -277,7 +343,7 @@ func TestAction(t *testing.T) {
 	}
 
 	// Only the good Dockerfile, another format, no SARIF: the step passes.
-	run = runAction(t, actionPath, workspace, runnerTemp, map[string]string{"paths": "good", "format": "text", "sarif-file": ""})
+	run = runAction(t, actionPath, workspace, runnerTemp, "", map[string]string{"paths": "good", "format": "text", "sarif-file": ""})
 	if run.failed || run.outputs["findings"] != "0" || run.outputs["sarif-file"] != "" || run.outputs["exit-code"] != "0" {
 		t.Errorf("good Dockerfile: failed %v, outputs %v\n%s", run.failed, run.outputs, run.log)
 	}
@@ -287,14 +353,76 @@ func TestAction(t *testing.T) {
 
 	// fail-on none: findings are reported and counted, the step passes (code
 	// scanning decides).
-	run = runAction(t, actionPath, workspace, runnerTemp, map[string]string{"fail-on": "none", "args": "--only base-image-untagged"})
+	run = runAction(t, actionPath, workspace, runnerTemp, "", map[string]string{"fail-on": "none", "args": "--only base-image-untagged"})
 	if run.failed || run.outputs["findings"] != "1" {
 		t.Errorf("fail-on none: failed %v, outputs %v\n%s", run.failed, run.outputs, run.log)
 	}
 
 	// A usage error: exit code 2, no SARIF file claimed.
-	run = runAction(t, actionPath, workspace, runnerTemp, map[string]string{"fail-on": "sometimes"})
+	run = runAction(t, actionPath, workspace, runnerTemp, "", map[string]string{"fail-on": "sometimes"})
 	if !run.failed || run.outputs["exit-code"] != "2" || run.outputs["sarif-file"] != "" {
 		t.Errorf("bad fail-on: failed %v, outputs %v\n%s", run.failed, run.outputs, run.log)
+	}
+}
+
+// TestActionCache runs the action as three jobs sharing one Actions cache: the first
+// builds infralint and saves the build although its lint step fails on a finding, the
+// second restores it instead of building, and with cache: false the third builds
+// without touching the cache.
+func TestActionCache(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("builds infralint with go install: not in -short")
+	}
+	actionPath, workspace, store := testutil.Root(t), t.TempDir(), t.TempDir()
+	write(t, workspace, map[string]string{"Dockerfile": badDockerfile})
+	job := func(with map[string]string) actionRun {
+		return runAction(t, actionPath, workspace, t.TempDir(), store, with)
+	}
+	entries := func() []string {
+		des, err := os.ReadDir(store)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, de := range des {
+			names = append(names, de.Name())
+		}
+		return names
+	}
+
+	first := job(nil)
+	key := first.steps["resolve"]["key"]
+	wantKey := regexp.MustCompile(`^infralint-[0-9a-f]{16}-go[0-9a-z.]+-` + runtime.GOOS + `-` + runtime.GOARCH + `$`)
+	if !wantKey.MatchString(key) {
+		t.Errorf("cache key %q does not match %s", key, wantKey)
+	}
+	if !first.failed || !strings.Contains(first.log, "building infralint (action)") {
+		t.Errorf("first job: want a build and a failed lint step (a warning)\n%s", first.log)
+	}
+	if got := entries(); len(got) != 1 || got[0] != key {
+		t.Fatalf("after the first job the cache holds %q, want the build under %q (saved before the lint step fails)\n%s", got, key, first.log)
+	}
+
+	second := job(nil)
+	if second.steps["resolve"]["key"] != key {
+		t.Errorf("second job's key %q, want the first's %q: the same files must give the same key", second.steps["resolve"]["key"], key)
+	}
+	if !strings.Contains(second.log, "infralint restored from the cache") || strings.Contains(second.log, "building infralint") {
+		t.Errorf("second job: want the build restored, not rebuilt\n%s", second.log)
+	}
+	if second.outputs["findings"] == "0" || second.outputs["findings"] != first.outputs["findings"] {
+		t.Errorf("findings: restored build %q, built %q", second.outputs["findings"], first.outputs["findings"])
+	}
+
+	third := job(map[string]string{"cache": "false"})
+	if !strings.Contains(third.log, "building infralint (action)") || !strings.Contains(third.log, "Restore a cached build (skipped)") ||
+		!strings.Contains(third.log, "Save the build to the cache (skipped)") {
+		t.Errorf("cache false: want a build and both cache steps skipped\n%s", third.log)
+	}
+	if third.outputs["findings"] != first.outputs["findings"] {
+		t.Errorf("findings with cache false: %q, want %q", third.outputs["findings"], first.outputs["findings"])
 	}
 }
