@@ -120,6 +120,24 @@ WORKDIR /app
 USER nobody
 CMD ["python", "-m", "app"]
 EOF
+mkdir -p "$work/compose"
+cat >"$work/compose/compose.yaml" <<'EOF'
+services:
+  web:
+    image: nginx:1.27.2
+    ports:
+      - "8080:80"
+    depends_on:
+      - db
+  db:
+    image: postgres:16.4
+    environment:
+      POSTGRES_PASSWORD_FILE: /run/secrets/db
+    volumes:
+      - data:/var/lib/postgresql/data
+volumes:
+  data:
+EOF
 
 # --- whole-process timings ---------------------------------------------------------------
 # Each row: id, label, median ms, min ms, mean user+sys ms, runs.
@@ -159,6 +177,10 @@ measure help "infralint --help" "${fast[@]}" "$bin" --help
 measure rules "infralint rules (registry load)" "${fast[@]}" "$bin" rules
 measure one "lint 1 Dockerfile (cold start)" "${one[@]}" "$bin" --no-color "$work/Dockerfile"
 measure one_off "lint 1 Dockerfile, every rule off" "${one[@]}" "$bin" --no-color --disable "$all_rules" "$work/Dockerfile"
+measure one_compose "lint 1 Compose file (cold start)" "${one[@]}" "$bin" --no-color "$work/compose/compose.yaml"
+# The bundled example chart: one values set, rendered and linted in a chart child
+# process (docs/helm.md), so two processes start.
+measure one_chart "lint 1 chart (cold start; testdata/examples/chart, in a child process)" "${one[@]}" "$bin" --no-color testdata/examples/chart
 
 have_corpus=false
 if [[ -d $corpus ]]; then
