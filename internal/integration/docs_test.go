@@ -29,6 +29,25 @@ func TestWorkflowExampleInDocs(t *testing.T) {
 	}
 }
 
+// TestScriptsShellcheck runs shellcheck on the repository's shell scripts: the
+// benchmark suite and what CI runs.
+func TestScriptsShellcheck(t *testing.T) {
+	if _, err := exec.LookPath("shellcheck"); err != nil {
+		t.Skip("shellcheck is not on PATH")
+	}
+	root := testutil.Root(t)
+	scripts, err := filepath.Glob(filepath.Join(root, "scripts", "*.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts = append(scripts, filepath.Join(root, ".ci", "run"))
+	for _, script := range scripts {
+		if out, code := run(t, ".", nil, "shellcheck", "--shell=bash", script); code != 0 {
+			t.Errorf("%s:\n%s", script, out)
+		}
+	}
+}
+
 // TestActionScriptsShellcheck runs shellcheck on the action's run: steps, which
 // actionlint (it checks workflows' own steps) does not reach.
 func TestActionScriptsShellcheck(t *testing.T) {
