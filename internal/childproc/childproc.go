@@ -69,15 +69,22 @@ type Pool struct {
 // started; their standard input, output and error are the pool's).
 func NewPool(start func() *exec.Cmd) *Pool { return &Pool{start: start} }
 
-// Close stops the idle children. A request in flight finishes; its child is stopped
-// when it is returned. Close of a nil Pool does nothing.
-func (p *Pool) Close() {
+// Close stops the idle children, and the pool starts no more. A request in flight
+// finishes; its child is stopped when it is returned. Close of a nil Pool does nothing.
+func (p *Pool) Close() { p.stopIdle(true) }
+
+// StopIdle stops the idle children, so that the memory they hold returns to the
+// system; a later request starts a new one. StopIdle of a nil Pool does nothing.
+func (p *Pool) StopIdle() { p.stopIdle(false) }
+
+func (p *Pool) stopIdle(close bool) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	idle := p.idle
-	p.idle, p.closed = nil, true
+	p.idle = nil
+	p.closed = p.closed || close
 	p.mu.Unlock()
 	for _, c := range idle {
 		c.stop()

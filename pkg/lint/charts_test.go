@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,18 +58,33 @@ func chartTestOptions() Options {
 
 // chartProcsOf returns chart children of this test binary, in the given mode.
 func chartProcsOf(t *testing.T, mode string) *ChartProcs {
+	procs, _ := startedChartProcs(t, mode)
+	return procs
+}
+
+// startedChartProcs is chartProcsOf, with the commands of the children it started.
+func startedChartProcs(t *testing.T, mode string) (*ChartProcs, func() []*exec.Cmd) {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Skip("no path to this executable:", err)
 	}
+	var mu sync.Mutex
+	var started []*exec.Cmd
 	procs := NewChartProcs(func() *exec.Cmd {
 		cmd := exec.Command(exe)
 		cmd.Env = append(os.Environ(), childEnv+"="+mode)
+		mu.Lock()
+		started = append(started, cmd)
+		mu.Unlock()
 		return cmd
 	})
 	t.Cleanup(procs.Close)
-	return procs
+	return procs, func() []*exec.Cmd {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(started)
+	}
 }
 
 // writeChartTree writes a chart with findings under both values sets, one suppressed
@@ -141,13 +158,20 @@ func TestChartChildren(t *testing.T) {
 	}
 	for mode, linted := range map[string]int64{"serve": 2, "crash": 0} {
 		t.Run(mode, func(t *testing.T) {
-			procs := chartProcsOf(t, mode)
+			procs, started := startedChartProcs(t, mode)
 			_, got := lintTree(t, dir, procs)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("report differs (-here +with children):\n%s", diff)
 			}
 			if n := procs.Linted(); n != linted {
 				t.Errorf("the children linted %d charts, want %d", n, linted)
+			}
+			// Once the run has linted its last chart, its children end: idle, they
+			// would hold their memory while the run lints the rest.
+			for _, cmd := range started() {
+				if cmd.ProcessState == nil {
+					t.Errorf("chart child %d still runs after the run's last chart", cmd.Process.Pid)
+				}
 			}
 		})
 	}

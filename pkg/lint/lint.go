@@ -133,7 +133,12 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 	opts.contexts = dockerfile.NewContextReader()
 	opts.cache = newCacheRun(eng, files, opts)
 	in := newInterner()
-	var kept atomic.Int64
+	var kept, chartsLeft atomic.Int64
+	for _, file := range files {
+		if file.Kind == model.KindHelm {
+			chartsLeft.Add(1)
+		}
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobs {
@@ -142,6 +147,9 @@ func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts O
 			defer wg.Done()
 			for i := range next {
 				r := lintFile(ctx, eng, f, files[i], opts)
+				if files[i].Kind == model.KindHelm && chartsLeft.Add(-1) == 0 {
+					opts.ChartProcs.release()
+				}
 				r.shrink(in) // the input's documents and texts are garbage from here on
 				results[i] = r
 				if opts.Kept != nil {
