@@ -120,7 +120,8 @@ type fileResult struct {
 }
 
 // Files lints the given files on a pool of workers. The result is sorted, so it is the
-// same whatever the number of workers.
+// same whatever the number of workers. Once the last chart among them is linted, the
+// idle chart children (opts.ChartProcs) are stopped.
 func Files(ctx context.Context, eng *rules.Engine, files []discover.File, opts Options) *report.Result {
 	jobs := opts.Jobs
 	if jobs <= 0 {
