@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -60,9 +61,10 @@ type Retirer interface{ Retire() bool }
 type Pool struct {
 	start func() *exec.Cmd
 
-	mu     sync.Mutex
-	idle   []*child
-	closed bool
+	mu          sync.Mutex
+	idle        []*child
+	closed      bool
+	idleTimeout time.Duration // StopIdleAfter; 0 keeps idle children until Close
 }
 
 // NewPool returns a pool whose children are the commands start returns (not yet
@@ -76,6 +78,19 @@ func (p *Pool) Close() { p.stopIdle(true) }
 // StopIdle stops the idle children, so that the memory they hold returns to the
 // system; a later request starts a new one. StopIdle of a nil Pool does nothing.
 func (p *Pool) StopIdle() { p.stopIdle(false) }
+
+// StopIdleAfter makes a child that stays idle for d stop, so that a long-lived process
+// (the language server) does not hold a child's memory between bursts of requests; the
+// next request starts a new one. d <= 0 keeps idle children. StopIdleAfter of a nil
+// Pool does nothing.
+func (p *Pool) StopIdleAfter(d time.Duration) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	p.idleTimeout = d
+	p.mu.Unlock()
+}
 
 func (p *Pool) stopIdle(close bool) {
 	if p == nil {
@@ -138,6 +153,11 @@ func (p *Pool) get() (*child, error) {
 	if n := len(p.idle); n > 0 {
 		c := p.idle[n-1]
 		p.idle = p.idle[:n-1]
+		if c.idleTimer != nil {
+			// If it fired already, expire finds c no longer idle and leaves it.
+			c.idleTimer.Stop()
+			c.idleTimer = nil
+		}
 		p.mu.Unlock()
 		return c, nil
 	}
@@ -151,12 +171,33 @@ func (p *Pool) get() (*child, error) {
 
 func (p *Pool) put(c *child) {
 	p.mu.Lock()
-	if !p.closed {
+	closed := p.closed
+	if !closed {
 		p.idle = append(p.idle, c)
-		c = nil
+		if p.idleTimeout > 0 {
+			c.idleSpell++
+			spell := c.idleSpell
+			c.idleTimer = time.AfterFunc(p.idleTimeout, func() { p.expire(c, spell) })
+		}
 	}
 	p.mu.Unlock()
-	if c != nil {
+	if closed {
+		c.stop()
+	}
+}
+
+// expire stops c if it is still in the idle spell whose timeout passed (a timer that
+// fired as get took c must not stop it once it is idle again).
+func (p *Pool) expire(c *child, spell uint64) {
+	p.mu.Lock()
+	i := slices.Index(p.idle, c)
+	if i >= 0 && c.idleSpell == spell {
+		p.idle = slices.Delete(p.idle, i, i+1)
+	} else {
+		i = -1
+	}
+	p.mu.Unlock()
+	if i >= 0 {
 		c.stop()
 	}
 }
@@ -169,6 +210,10 @@ type child struct {
 	dec    *json.Decoder
 	stderr *headBuffer
 	exited chan struct{} // closed when the child has exited and cmd.ProcessState is set
+	// idleTimer stops the child when it stays idle (Pool.StopIdleAfter), and
+	// idleSpell counts the times it was made idle; both guarded by the pool's mutex.
+	idleTimer *time.Timer
+	idleSpell uint64
 }
 
 func startChild(cmd *exec.Cmd) (*child, error) {

@@ -78,6 +78,15 @@ func (s *Sandbox) Close() {
 	}
 }
 
+// StopIdleAfter makes a render child that stays idle for d stop (childproc.Pool's
+// StopIdleAfter): for a long-lived process, such as the language server. StopIdleAfter
+// of a nil Sandbox does nothing.
+func (s *Sandbox) StopIdleAfter(d time.Duration) {
+	if s != nil {
+		s.pool.StopIdleAfter(d)
+	}
+}
+
 // renderRequest is one render, as the child redoes it from the chart on disk: the
 // same files read the same way give the same chart tree as the parent's.
 type renderRequest struct {
