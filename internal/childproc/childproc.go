@@ -100,6 +100,11 @@ func (p *Pool) stopIdle(close bool) {
 	idle := p.idle
 	p.idle = nil
 	p.closed = p.closed || close
+	for _, c := range idle {
+		if c.idleTimer != nil {
+			c.idleTimer.Stop()
+		}
+	}
 	p.mu.Unlock()
 	for _, c := range idle {
 		c.stop()
