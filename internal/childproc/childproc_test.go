@@ -78,19 +78,27 @@ func call(t *testing.T, p *Pool, req request, timeout time.Duration) (response, 
 	return resp, err
 }
 
+// childPID asks the pool's next child for its process ID; what happened is the
+// call's description, for the failure message.
+func childPID(t *testing.T, p *Pool, what string) int {
+	t.Helper()
+	resp, err := call(t, p, request{Op: "pid"}, time.Minute)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	pid, err := strconv.Atoi(resp.Text)
+	if err != nil {
+		t.Fatalf("%s: pid %q: %v", what, resp.Text, err)
+	}
+	return pid
+}
+
 // TestPoolReusesChild: a child answers one request after another.
 func TestPoolReusesChild(t *testing.T) {
 	p := newPool(t)
-	first, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	second, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if first.Text != second.Text {
-		t.Errorf("a second child (%s) answered after the first (%s)", second.Text, first.Text)
+	first := childPID(t, p, "first call")
+	if second := childPID(t, p, "second call"); first != second {
+		t.Errorf("a second child (%d) answered after the first (%d)", second, first)
 	}
 }
 
@@ -98,12 +106,9 @@ func TestPoolReusesChild(t *testing.T) {
 // new child.
 func TestPoolFailures(t *testing.T) {
 	p := newPool(t)
-	before, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := childPID(t, p, "first call")
 
-	_, err = call(t, p, request{Op: "sleep", N: 10_000}, 100*time.Millisecond)
+	_, err := call(t, p, request{Op: "sleep", N: 10_000}, 100*time.Millisecond)
 	if !errors.Is(err, ErrTimeout) {
 		t.Errorf("sleep past the timeout: %v, want ErrTimeout", err)
 	}
@@ -117,12 +122,8 @@ func TestPoolFailures(t *testing.T) {
 		t.Errorf("growing past the limit: %v, want a memory Failure", err)
 	}
 
-	after, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if after.Text == before.Text {
-		t.Errorf("the child that timed out answered again (pid %s)", after.Text)
+	if after := childPID(t, p, "after the failures"); after == before {
+		t.Errorf("the child that timed out answered again (pid %d)", after)
 	}
 }
 
@@ -134,12 +135,8 @@ func TestPoolRetire(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	next, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatalf("after a retired child: %v", err)
-	}
-	if next.Text == retired.Text {
-		t.Errorf("the retired child (pid %s) answered again", next.Text)
+	if next := childPID(t, p, "after a retired child"); strconv.Itoa(next) == retired.Text {
+		t.Errorf("the retired child (pid %d) answered again", next)
 	}
 }
 

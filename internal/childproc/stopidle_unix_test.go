@@ -4,7 +4,6 @@ package childproc
 
 import (
 	"errors"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -14,24 +13,13 @@ import (
 // one.
 func TestPoolStopIdle(t *testing.T) {
 	p := newPool(t)
-	first, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := childPID(t, p, "first call")
 	p.StopIdle()
-	pid, err := strconv.Atoi(first.Text)
-	if err != nil {
-		t.Fatal(err)
+	if err := syscall.Kill(first, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("the idle child (pid %d) still runs after StopIdle: %v", first, err)
 	}
-	if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
-		t.Errorf("the idle child (pid %d) still runs after StopIdle: %v", pid, err)
-	}
-	next, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatalf("after StopIdle: %v", err)
-	}
-	if next.Text == first.Text {
-		t.Errorf("the stopped child (pid %s) answered again", next.Text)
+	if next := childPID(t, p, "after StopIdle"); next == first {
+		t.Errorf("the stopped child (pid %d) answered again", next)
 	}
 }
 
@@ -41,38 +29,23 @@ func TestPoolStopIdleAfter(t *testing.T) {
 	p := newPool(t)
 	const timeout = 200 * time.Millisecond
 	p.StopIdleAfter(timeout)
-	first, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := childPID(t, p, "first call")
 	// Busy for longer than the timeout, right after being idle: the same child.
-	busy, err := call(t, p, request{Op: "sleep", N: 400}, time.Minute)
-	if err != nil {
+	if _, err := call(t, p, request{Op: "sleep", N: 400}, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	again, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatal(err)
+	if again := childPID(t, p, "after the busy call"); again != first {
+		t.Errorf("a child in use was stopped: pid %d, then %d", first, again)
 	}
-	if again.Text != first.Text {
-		t.Errorf("a child in use was stopped: pid %s, then %s (%s)", first.Text, again.Text, busy.Text)
-	}
-	pid, err := strconv.Atoi(first.Text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for syscall.Kill(pid, 0) == nil {
+	const wait = 10 * time.Second
+	deadline := time.Now().Add(wait)
+	for syscall.Kill(first, 0) == nil {
 		if time.Now().After(deadline) {
-			t.Fatalf("the child (pid %d) still runs %v after it went idle", pid, 10*time.Second)
+			t.Fatalf("the child (pid %d) still runs %v after it went idle", first, wait)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	next, err := call(t, p, request{Op: "pid"}, time.Minute)
-	if err != nil {
-		t.Fatalf("after the idle child stopped: %v", err)
-	}
-	if next.Text == first.Text {
-		t.Errorf("the stopped child (pid %s) answered again", next.Text)
+	if next := childPID(t, p, "after the idle child stopped"); next == first {
+		t.Errorf("the stopped child (pid %d) answered again", next)
 	}
 }
