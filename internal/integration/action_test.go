@@ -69,11 +69,12 @@ var expression = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY file per step, INPUT_*), `${{ inputs.* }}`
 // and `${{ steps.*.outputs.* }}` expressions evaluated, and each step's outputs read
 // back from its GITHUB_OUTPUT file. runnerTemp is RUNNER_TEMP, shared by the runs of
-// one job. A step's `if:` may compare expressions with == and join the comparisons
-// with &&. The only `uses:` steps are actions/cache/restore and save, which the harness
-// plays with cacheStore as the Actions cache (one directory per key; "" is a runner
-// without the cache service: nothing restored, nothing saved). An expression of any
-// other form fails the test, so the harness never silently differs from the runner.
+// one job. A step's `if:` may compare expressions with == or != and join the
+// comparisons with &&. The only `uses:` steps are actions/cache/restore and save,
+// which the harness plays with cacheStore as the Actions cache (one directory per key;
+// "" is a runner without the cache service: nothing restored, nothing saved). An
+// expression of any other form fails the test, so the harness never silently differs
+// from the runner.
 func runAction(t *testing.T, actionPath, workspace, runnerTemp, cacheStore string, with map[string]string) actionRun {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(actionPath, "action.yml"))
@@ -112,15 +113,21 @@ func runAction(t *testing.T, actionPath, workspace, runnerTemp, cacheStore strin
 			return ""
 		})
 	}
-	// cond evaluates an if: of the form `A == 'a' && B == 'b'`.
+	// cond evaluates an if: of the form `A == 'a' && B != 'b'`. GitHub compares
+	// strings ignoring case.
 	cond := func(s string) bool {
 		for _, c := range strings.Split(s, "&&") {
-			left, right, ok := strings.Cut(c, "==")
+			op := "=="
+			if strings.Contains(c, "!=") {
+				op = "!="
+			}
+			left, right, _ := strings.Cut(c, op)
 			right = strings.TrimSpace(right)
-			if !ok || len(right) < 2 || right[0] != '\'' || right[len(right)-1] != '\'' {
+			if len(right) < 2 || right[0] != '\'' || right[len(right)-1] != '\'' {
 				t.Fatalf("the harness does not evaluate if: %s", s)
 			}
-			if eval("${{ "+strings.TrimSpace(left)+" }}") != right[1:len(right)-1] {
+			equal := strings.EqualFold(eval("${{ "+strings.TrimSpace(left)+" }}"), right[1:len(right)-1])
+			if equal != (op == "==") {
 				return false
 			}
 		}
